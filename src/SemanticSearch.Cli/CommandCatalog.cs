@@ -1,0 +1,11 @@
+using System.CommandLine;
+
+namespace SemanticSearch.Cli;
+
+/// <summary>Every verb of the semsearch tool, one factory per file under Commands/.</summary>
+internal static class CommandCatalog
+{
+    public static IEnumerable<Command> Create() =>
+    [
+    ];
+}
