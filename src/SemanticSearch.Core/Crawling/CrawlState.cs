@@ -1,0 +1,8 @@
+namespace SemanticSearch.Core.Crawling;
+
+public enum CrawlState
+{
+    Idle,
+    Running,
+    Cancelling,
+}

@@ -1,0 +1,22 @@
+namespace SemanticSearch.Core.Crawling;
+
+/// <summary>
+/// Triggers and watches indexing runs. Shared by the CLI, the web admin and the hosted crawler.
+/// Only one run at a time: a second request joins the running one and says so.
+/// </summary>
+public interface IReindexService
+{
+    /// <summary>The latest snapshot.</summary>
+    CrawlProgress Progress { get; }
+
+    /// <summary>Raised (on a background thread) whenever <see cref="Progress"/> changes, at most a few times per second.</summary>
+    event Action<CrawlProgress>? ProgressChanged;
+
+    ReindexStartResult Start(ReindexMode mode);
+
+    /// <summary>Asks the running run to stop at the next safe point; false when nothing was running.</summary>
+    bool Cancel();
+
+    /// <summary>Completes when no run is in progress (immediately when idle).</summary>
+    Task WaitForIdleAsync(CancellationToken cancellationToken = default);
+}
