@@ -1,0 +1,44 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using SemanticSearch.Clip.Onnx;
+using SemanticSearch.Clip.Store;
+using SemanticSearch.Core.Configuration;
+using SemanticSearch.Core.Embeddings;
+
+namespace SemanticSearch.Clip;
+
+/// <summary>Registers the CLIP model and the model store.</summary>
+public static class ClipServiceCollectionExtensions
+{
+    /// <summary>
+    /// Binds <see cref="ClipModelOptions"/> (<c>SemanticSearch:Model</c>, validated on start) and
+    /// <see cref="ModelStoreOptions"/> (<c>SemanticSearch:Models</c>), and registers <see cref="IEmbeddingModel"/> /
+    /// <see cref="ClipEmbeddingModel"/> as a singleton loaded on first use, plus a <see cref="ModelStore"/> over the data
+    /// folder's <c>models/</c> (the <see cref="DataFolder"/> service when registered, else <c>SemanticSearch:DataDirectory</c>).
+    /// </summary>
+    public static IServiceCollection AddClip(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        services.AddOptions<ClipModelOptions>()
+            .Bind(configuration.GetSection(ClipModelOptions.SectionName))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ClipModelOptions>, ClipModelOptionsValidator>();
+        services.AddOptions<ModelStoreOptions>().Bind(configuration.GetSection(ModelStoreOptions.SectionName));
+
+        // The factory runs on first resolve, so programs that never embed never pay for loading the sessions.
+        services.AddSingleton(sp => ClipEmbeddingModel.Load(sp.GetRequiredService<IOptions<ClipModelOptions>>().Value));
+        services.AddSingleton<IEmbeddingModel>(sp => sp.GetRequiredService<ClipEmbeddingModel>());
+
+        services.AddHttpClient(nameof(ModelStore), http => http.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddSingleton(sp =>
+        {
+            var data = sp.GetService<DataFolder>() ?? new DataFolder(configuration["SemanticSearch:DataDirectory"]);
+            var http = sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(ModelStore));
+            return new ModelStore(sp.GetRequiredService<IOptions<ModelStoreOptions>>().Value, data.ModelsDirectory, http);
+        });
+        return services;
+    }
+}

@@ -1,0 +1,101 @@
+using Microsoft.ML.OnnxRuntime;
+using SemanticSearch.Clip.Tokenization;
+using SemanticSearch.Core.Configuration;
+using SemanticSearch.Core.Embeddings;
+
+namespace SemanticSearch.Clip.Onnx;
+
+/// <summary>
+/// A CLIP model folder loaded into ONNX Runtime: one session per tower plus the tokenizer, shared by every caller
+/// (sessions are thread-safe and expensive, so there is one of each per process).
+/// </summary>
+public sealed class ClipEmbeddingModel : IEmbeddingModel
+{
+    private readonly InferenceSession _textSession;
+    private readonly InferenceSession _visionSession;
+
+    private ClipEmbeddingModel(ClipModelFolder folder, InferenceSession textSession, InferenceSession visionSession,
+        ClipTextEncoder text, ClipImageEncoder images)
+    {
+        Folder = folder;
+        _textSession = textSession;
+        _visionSession = visionSession;
+        Text = text;
+        Images = images;
+    }
+
+    /// <summary>The folder the model was loaded from.</summary>
+    public ClipModelFolder Folder { get; }
+
+    /// <inheritdoc />
+    public string ModelId => Folder.ModelId;
+
+    /// <inheritdoc />
+    public int Dimension => Text.Dimension;
+
+    /// <summary>The text tower.</summary>
+    public ClipTextEncoder Text { get; }
+
+    /// <summary>The vision tower.</summary>
+    public ClipImageEncoder Images { get; }
+
+    ITextEncoder IEmbeddingModel.Text => Text;
+
+    IImageEncoder IEmbeddingModel.Images => Images;
+
+    /// <summary>Loads the folder named by <see cref="ClipModelOptions.Path"/> (relative paths through <see cref="AppPaths.Resolve"/>).</summary>
+    public static ClipEmbeddingModel Load(ClipModelOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return Load(AppPaths.Resolve(options.Path), options);
+    }
+
+    /// <summary>Loads a model folder in the Hugging Face ONNX layout with the session settings of <paramref name="options"/>.</summary>
+    public static ClipEmbeddingModel Load(string modelDir, ClipModelOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var problems = options.Validate();
+        if (problems.Count > 0)
+            throw new ClipModelException(string.Join(" ", problems));
+
+        var folder = ClipModelFolder.Open(modelDir, options.Variant);
+        var tokenizer = LoadTokenizer(folder.Directory);
+        InferenceSession? textSession = null, visionSession = null;
+        try
+        {
+            textSession = OnnxSessionFactory.Create(folder.TextModelPath, options);
+            visionSession = OnnxSessionFactory.Create(folder.VisionModelPath, options);
+            var text = new ClipTextEncoder(textSession, folder.TextModelPath, tokenizer, folder.ProjectionDim, options.BatchSize);
+            var images = new ClipImageEncoder(visionSession, folder.VisionModelPath, folder.Preprocess, folder.ProjectionDim, options.BatchSize);
+            if (text.Dimension != images.Dimension)
+                throw new ClipModelException($"'{folder.Directory}': the text tower gives {text.Dimension}-d embeddings but the vision tower {images.Dimension}-d.");
+            return new ClipEmbeddingModel(folder, textSession, visionSession, text, images);
+        }
+        catch
+        {
+            textSession?.Dispose();
+            visionSession?.Dispose();
+            throw;
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _textSession.Dispose();
+        _visionSession.Dispose();
+    }
+
+    private static ClipTokenizer LoadTokenizer(string dir)
+    {
+        try
+        {
+            return ClipTokenizer.FromDirectory(dir);
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or ArgumentException or FormatException)
+        {
+            throw new ClipModelException(
+                $"Cannot load the CLIP tokenizer of '{dir}' (it needs tokenizer.json or vocab.json + merges.txt): {e.Message} {ClipModelFolder.HowToGet(dir)}", e);
+        }
+    }
+}

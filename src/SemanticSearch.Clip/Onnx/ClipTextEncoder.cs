@@ -1,0 +1,159 @@
+using System.Numerics;
+using Microsoft.ML.OnnxRuntime;
+using Microsoft.ML.OnnxRuntime.Tensors;
+using SemanticSearch.Clip.Tokenization;
+using SemanticSearch.Core.Embeddings;
+
+namespace SemanticSearch.Clip.Onnx;
+
+/// <summary>
+/// CLIP's text tower on ONNX Runtime. Texts are tokenised with the CLIP tokenizer and batches are padded only to their
+/// longest sequence: the text transformer is causal and pools at the end token, so padding beyond it changes nothing.
+/// Thread-safe (ONNX Runtime's Run is).
+/// </summary>
+public sealed class ClipTextEncoder : ITextEncoder
+{
+    /// <summary>CLIP's context length, used when the graph does not fix one.</summary>
+    public const int DefaultContextLength = 77;
+
+    private readonly InferenceSession _session;
+    private readonly string _idsName;
+    private readonly TensorElementType _idsType;
+    private readonly string? _maskName;
+    private readonly TensorElementType _maskType;
+    private readonly string[] _outputNames;
+    private readonly int _fixedLength;
+    private readonly int _maxBatch;
+
+    internal ClipTextEncoder(InferenceSession session, string modelPath, ClipTokenizer tokenizer, int? configDimension, int batchSize)
+    {
+        _session = session;
+        Tokenizer = tokenizer;
+        var inputs = session.InputMetadata;
+        _idsName = inputs.ContainsKey("input_ids") ? "input_ids"
+            : inputs.Keys.Where(k => k != "attention_mask").ToArray() is [var only] ? only
+            : throw new ClipModelException($"'{modelPath}' has no 'input_ids' input (inputs: {string.Join(", ", inputs.Keys)}).");
+        _idsType = IntegerType(inputs[_idsName], _idsName, modelPath);
+        if (inputs.TryGetValue("attention_mask", out var mask))
+        {
+            _maskName = "attention_mask";
+            _maskType = IntegerType(mask, _maskName, modelPath);
+        }
+        var unknown = inputs.Keys.Where(k => k != _idsName && k != _maskName).ToArray();
+        if (unknown.Length > 0)
+            throw new ClipModelException($"'{modelPath}' needs inputs this encoder does not provide: {string.Join(", ", unknown)}.");
+
+        var dims = inputs[_idsName].Dimensions;
+        _fixedLength = dims.Length == 2 && dims[1] > 0 ? dims[1] : 0;
+        ContextLength = _fixedLength > 0 ? _fixedLength : DefaultContextLength;
+        _maxBatch = dims.Length == 2 && dims[0] > 0 ? dims[0] : batchSize;
+
+        var output = EmbeddingOutput.PickName(session, "text_embeds", modelPath);
+        _outputNames = [output];
+        Dimension = EmbeddingOutput.DeclaredDimension(session, output) ?? configDimension
+            ?? throw new ClipModelException($"Cannot tell the embedding size of '{modelPath}': its output is dynamic and config.json has no projection_dim.");
+    }
+
+    /// <inheritdoc />
+    public int Dimension { get; }
+
+    /// <summary>Longest token sequence the model takes, start and end tokens included.</summary>
+    public int ContextLength { get; }
+
+    /// <summary>The CLIP tokenizer of this model's folder.</summary>
+    public ClipTokenizer Tokenizer { get; }
+
+    /// <inheritdoc />
+    public float[][] EncodeTexts(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        var ids = new int[texts.Count][];
+        for (var i = 0; i < ids.Length; i++)
+            ids[i] = Tokenizer.EncodeForModel(texts[i] ?? string.Empty, ContextLength);
+        return EncodeTokenIds(ids, 0, cancellationToken);
+    }
+
+    /// <summary>
+    /// Encodes ready token sequences (each with start and end tokens, as <see cref="ClipTokenizer.EncodeForModel"/> makes them).
+    /// Each batch is padded with id 0 to its longest sequence, or to <paramref name="padToLength"/> when that is longer.
+    /// </summary>
+    public float[][] EncodeTokenIds(IReadOnlyList<int[]> tokenIds, int padToLength = 0, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(tokenIds);
+        foreach (var seq in tokenIds)
+        {
+            if (seq is null || seq.Length == 0 || seq.Length > ContextLength)
+                throw new ArgumentException($"Every token sequence needs 1 to {ContextLength} ids.", nameof(tokenIds));
+        }
+        if (padToLength > ContextLength)
+            throw new ArgumentOutOfRangeException(nameof(padToLength), $"At most {ContextLength}.");
+
+        // Batching similar lengths together keeps padding (wasted compute) small.
+        var order = Enumerable.Range(0, tokenIds.Count).OrderBy(i => tokenIds[i].Length).ToArray();
+        var sorted = order.Select(i => tokenIds[i]).ToArray();
+        var encoded = new float[sorted.Length][];
+        for (var start = 0; start < sorted.Length; start += _maxBatch)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            RunBatch(sorted, start, Math.Min(_maxBatch, sorted.Length - start), padToLength, encoded, cancellationToken);
+        }
+        var result = new float[encoded.Length][];
+        for (var i = 0; i < order.Length; i++)
+            result[order[i]] = encoded[i];
+        return result;
+    }
+
+    private void RunBatch(int[][] ids, int start, int count, int padTo, float[][] destination, CancellationToken ct)
+    {
+        var length = Math.Max(padTo, _fixedLength);
+        for (var i = start; i < start + count; i++)
+            length = Math.Max(length, ids[i].Length);
+        long[] shape = [count, length];
+
+        var names = new List<string>(2) { _idsName };
+        using var idsValue = Pack(ids, start, count, length, _idsType, mask: false, shape);
+        var values = new List<OrtValue>(2) { idsValue };
+        using var maskValue = _maskName is null ? null : Pack(ids, start, count, length, _maskType, mask: true, shape);
+        if (maskValue is not null)
+        {
+            names.Add(_maskName!);
+            values.Add(maskValue);
+        }
+
+        using var runOptions = new RunOptions();
+        using var cancel = ct.Register(() => runOptions.Terminate = true);
+        try
+        {
+            using var outputs = _session.Run(runOptions, names, values, _outputNames);
+            EmbeddingOutput.CopyNormalized(outputs[0], count, Dimension, destination, start);
+        }
+        catch (OnnxRuntimeException) when (ct.IsCancellationRequested)
+        {
+            throw new OperationCanceledException(ct);
+        }
+    }
+
+    private static OrtValue Pack(int[][] ids, int start, int count, int length, TensorElementType type, bool mask, long[] shape) =>
+        type == TensorElementType.Int64
+            ? OrtValue.CreateTensorValueFromMemory(Fill<long>(ids, start, count, length, mask), shape)
+            : OrtValue.CreateTensorValueFromMemory(Fill<int>(ids, start, count, length, mask), shape);
+
+    /// <summary>Row-major [count, length]: token ids padded with 0, or the mask (1 for real tokens, 0 for padding).</summary>
+    private static T[] Fill<T>(int[][] ids, int start, int count, int length, bool mask) where T : unmanaged, IBinaryInteger<T>
+    {
+        var data = new T[count * length];
+        for (var r = 0; r < count; r++)
+        {
+            var seq = ids[start + r];
+            var row = data.AsSpan(r * length, seq.Length);
+            for (var c = 0; c < seq.Length; c++)
+                row[c] = mask ? T.One : T.CreateTruncating(seq[c]);
+        }
+        return data;
+    }
+
+    private static TensorElementType IntegerType(NodeMetadata meta, string name, string modelPath) =>
+        meta.ElementDataType is TensorElementType.Int64 or TensorElementType.Int32
+            ? meta.ElementDataType
+            : throw new ClipModelException($"'{modelPath}' declares input '{name}' as {meta.ElementDataType}; expected int64 or int32.");
+}

@@ -1,0 +1,23 @@
+namespace SemanticSearch.Clip.Store;
+
+/// <summary>A model that <c>semsearch models pull</c> can download: a repository revision and its files.</summary>
+public sealed class KnownModel
+{
+    /// <summary>Name used on the command line and as the folder under <c>&lt;data-dir&gt;/models/</c>, e.g. <c>openai/clip-vit-base-patch32</c>.</summary>
+    public string Name { get; set; } = "";
+
+    /// <summary>Repository on the download server, e.g. <c>Xenova/clip-vit-base-patch32</c>.</summary>
+    public string Repository { get; set; } = "";
+
+    /// <summary>Branch, tag or commit to download from.</summary>
+    public string Revision { get; set; } = "main";
+
+    /// <summary>One line for <c>models list</c>.</summary>
+    public string? Description { get; set; }
+
+    /// <summary>Files to download; their paths keep the repository's layout.</summary>
+    public List<KnownModelFile> Files { get; set; } = [];
+
+    /// <summary>Total size when every file's size is known.</summary>
+    public long? TotalSize => Files.Count > 0 && Files.All(f => f.Size is not null) ? Files.Sum(f => f.Size!.Value) : null;
+}
