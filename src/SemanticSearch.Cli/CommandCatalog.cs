@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SemanticSearch.Cli.Commands;
 
 namespace SemanticSearch.Cli;
 
@@ -7,5 +8,8 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> Create() =>
     [
+        EmbedCommand.Create(),
+        ModelsCommand.Create(),
+        BenchCommand.Create(),
     ];
 }

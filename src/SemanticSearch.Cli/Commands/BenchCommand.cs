@@ -1,0 +1,14 @@
+using System.CommandLine;
+
+namespace SemanticSearch.Cli.Commands;
+
+/// <summary><c>semsearch bench</c>: the parent of the speed measurements (<c>bench embed</c>, and others added beside it).</summary>
+internal static class BenchCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("bench", "Measure throughput and latency of parts of the system. Speed is measured here, never in tests.");
+        command.Subcommands.Add(BenchEmbedCommand.Create());
+        return command;
+    }
+}

@@ -1,0 +1,136 @@
+using System.CommandLine;
+using System.Text.Json;
+using Microsoft.Extensions.Configuration;
+using SemanticSearch.Clip;
+using SemanticSearch.Clip.Store;
+using SemanticSearch.Core.Configuration;
+using Spectre.Console;
+
+namespace SemanticSearch.Cli.Commands;
+
+/// <summary><c>semsearch models list|pull</c>: the models the store knows and downloads.</summary>
+internal static class ModelsCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("models", "List the known CLIP models and download them.");
+        command.Subcommands.Add(CreateList());
+        command.Subcommands.Add(CreatePull());
+        return command;
+    }
+
+    /// <summary>The root appsettings.json (working directory first, then next to the program), as every verb reads it.</summary>
+    internal static IConfiguration LoadSettings() =>
+        new ConfigurationBuilder().AddJsonFile(AppPaths.Resolve("appsettings.json"), optional: true).Build();
+
+    internal static ModelStore CreateStore(IConfiguration settings, string? dataDir, string? baseUrl)
+    {
+        var options = settings.GetSection(ModelStoreOptions.SectionName).Get<ModelStoreOptions>() ?? new ModelStoreOptions();
+        if (!string.IsNullOrWhiteSpace(baseUrl))
+            options.BaseUrl = baseUrl;
+        var data = new DataFolder(string.IsNullOrWhiteSpace(dataDir) ? settings["SemanticSearch:DataDirectory"] : dataDir);
+        return new ModelStore(options, data.ModelsDirectory);
+    }
+
+    private static Option<string?> DataDirOption() => new("--data-dir")
+    {
+        Description = "Data folder whose models/ sub-folder holds pulled models (default: SemanticSearch:DataDirectory, index-data).",
+    };
+
+    private static Command CreateList()
+    {
+        var dataDir = DataDirOption();
+        var json = new Option<bool>("--json") { Description = "Print a JSON array instead of a table." };
+        var command = new Command("list", "Show the known models, the bundled demo model, and which are installed.");
+        command.Options.Add(dataDir);
+        command.Options.Add(json);
+        command.SetAction(parseResult =>
+        {
+            var settings = LoadSettings();
+            using var store = CreateStore(settings, parseResult.GetValue(dataDir), null);
+            var demo = AppPaths.Resolve(ClipModelOptions.DefaultPath);
+            var rows = new List<(string Name, string Source, long? Size, bool Installed, string Path)>
+            {
+                ("clip-demo (bundled)", "this repository", null, File.Exists(Path.Combine(demo, "onnx", "vision_model.onnx")), demo),
+            };
+            rows.AddRange(store.Known.Select(m => (m.Name, $"{m.Repository}@{m.Revision}", m.TotalSize, store.IsInstalled(m.Name), store.InstallPath(m.Name))));
+
+            if (parseResult.GetValue(json))
+            {
+                Console.Out.WriteLine(JsonSerializer.Serialize(
+                    rows.Select(r => new { name = r.Name, source = r.Source, sizeBytes = r.Size, installed = r.Installed, path = r.Path })));
+                return 0;
+            }
+            var table = new Table().AddColumns("Model", "Source", "Size", "Installed", "Folder");
+            foreach (var r in rows)
+            {
+                table.AddRow(Markup.Escape(r.Name), Markup.Escape(r.Source), r.Size is { } s ? $"{s / 1e6:F0} MB" : "?",
+                    r.Installed ? "[green]yes[/]" : "no", Markup.Escape(r.Path));
+            }
+            AnsiConsole.Write(table);
+            Console.Out.WriteLine("Pull one with `semsearch models pull NAME`, then set SemanticSearch:Model:Path (or --model) to its folder.");
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command CreatePull()
+    {
+        var name = new Argument<string>("name") { Description = "Model name as shown by `semsearch models list`." };
+        var dataDir = DataDirOption();
+        var baseUrl = new Option<string?>("--base-url") { Description = "Download server (default: SemanticSearch:Models:BaseUrl, https://huggingface.co)." };
+        var force = new Option<bool>("--force") { Description = "Download again even if the model is installed." };
+        var command = new Command("pull", "Download a known model (resumable, verified, installed atomically).");
+        command.Arguments.Add(name);
+        command.Options.Add(dataDir);
+        command.Options.Add(baseUrl);
+        command.Options.Add(force);
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var model = parseResult.GetValue(name)!;
+            using var store = CreateStore(LoadSettings(), parseResult.GetValue(dataDir), parseResult.GetValue(baseUrl));
+            // Progress goes to stderr so stdout carries only the installed folder.
+            var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+            try
+            {
+                var folder = await console.Progress()
+                    .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new DownloadedColumn(),
+                        new TransferSpeedColumn(), new RemainingTimeColumn())
+                    .StartAsync(async context =>
+                    {
+                        var tasks = new Dictionary<string, ProgressTask>();
+                        var progress = new Progress<ModelPullProgress>(p =>
+                        {
+                            lock (tasks)
+                            {
+                                if (!tasks.TryGetValue(p.File, out var task))
+                                    tasks[p.File] = task = context.AddTask(Markup.Escape(p.File), maxValue: p.FileTotal ?? 1);
+                                task.IsIndeterminate = p.FileTotal is null && !p.FileDone;
+                                if (p.FileTotal is { } total)
+                                    task.MaxValue = Math.Max(1, total);
+                                // Progress<T> may deliver reports out of order; never move a bar backwards.
+                                task.Value = p.FileDone ? task.MaxValue : Math.Max(task.Value, p.FileBytes);
+                                if (p.FileDone)
+                                    task.StopTask();
+                            }
+                        });
+                        return await store.PullAsync(model, progress, parseResult.GetValue(force), cancellationToken);
+                    });
+                console.MarkupLine($"[green]Installed[/] {Markup.Escape(model)} in {Markup.Escape(folder)}");
+                Console.Out.WriteLine(folder);
+                return 0;
+            }
+            catch (ModelStoreException e)
+            {
+                Console.Error.WriteLine($"semsearch models pull: {e.Message}");
+                return 1;
+            }
+            catch (OperationCanceledException)
+            {
+                Console.Error.WriteLine("semsearch models pull: interrupted; run the same command again to resume.");
+                return 130;
+            }
+        });
+        return command;
+    }
+}
