@@ -1,0 +1,23 @@
+using SemanticSearch.Core.Crawling;
+using SemanticSearch.Crawler.Sources;
+
+namespace SemanticSearch.Crawler;
+
+/// <summary>What one indexing run covers.</summary>
+/// <param name="Mode">Incremental (only what changed) or Full (re-embed everything from the originals).</param>
+public sealed record CrawlRequest(ReindexMode Mode)
+{
+    /// <summary>Only these catalog sources; null means every enabled source.</summary>
+    public IReadOnlyCollection<long>? SourceIds { get; init; }
+
+    /// <summary>
+    /// A watcher's changes: only these paths are looked at (paths that no longer exist mark their images deleted).
+    /// Null for a scan of whole sources.
+    /// </summary>
+    public IReadOnlyList<FolderChanges>? Changes { get; init; }
+
+    /// <summary>A short description for logs and the runs log.</summary>
+    public string Describe() => Changes is { Count: > 0 }
+        ? $"watch ({Changes.Sum(c => c.Paths.Count)} changed paths)"
+        : Mode == ReindexMode.Full ? "full" : "incremental";
+}

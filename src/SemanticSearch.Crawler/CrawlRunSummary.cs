@@ -1,0 +1,52 @@
+using SemanticSearch.Core.Crawling;
+using SemanticSearch.Crawler.Pipeline;
+
+namespace SemanticSearch.Crawler;
+
+/// <summary>What one run did, for the CLI summary table, the runs log and the pipeline benchmark.</summary>
+public sealed record CrawlRunSummary
+{
+    public required ReindexMode Mode { get; init; }
+
+    public required RunOutcome Outcome { get; init; }
+
+    /// <summary>The error that stopped a failed run.</summary>
+    public string? Error { get; init; }
+
+    public long Discovered { get; init; }
+
+    /// <summary>Images stored with an embedding (from the model or reused).</summary>
+    public long Indexed { get; init; }
+
+    /// <summary>Of <see cref="Indexed"/>, those that reused an existing embedding (moved, renamed, copied).</summary>
+    public long Reused { get; init; }
+
+    /// <summary>Unchanged images.</summary>
+    public long Skipped { get; init; }
+
+    public long Failed { get; init; }
+
+    /// <summary>Images that disappeared and were marked deleted.</summary>
+    public long Deleted { get; init; }
+
+    /// <summary>Problems that were not about one image (unreadable folders, failed pages).</summary>
+    public long Issues { get; init; }
+
+    /// <summary>Failed images per failure kind.</summary>
+    public IReadOnlyDictionary<string, long> FailuresByKind { get; init; } = new Dictionary<string, long>();
+
+    /// <summary>The latest problems (images and others), newest first.</summary>
+    public IReadOnlyList<CrawlFailure> LastErrors { get; init; } = [];
+
+    public TimeSpan Elapsed { get; init; }
+
+    /// <summary>Images that needed work (indexed + failed) per second of the whole run.</summary>
+    public double ImagesPerSecond => Elapsed.TotalSeconds > 0 ? (Indexed + Failed) / Elapsed.TotalSeconds : 0;
+
+    /// <summary>Time per stage summed over threads.</summary>
+    public required StageTimings Timings { get; init; }
+
+    public int Workers { get; init; }
+
+    public int BatchSize { get; init; }
+}

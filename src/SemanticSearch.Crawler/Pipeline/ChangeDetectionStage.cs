@@ -1,0 +1,39 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+using SemanticSearch.Core.Catalog;
+using SemanticSearch.Crawler.Sources;
+
+namespace SemanticSearch.Crawler.Pipeline;
+
+/// <summary>
+/// Stage 2: compares each discovered file with its catalog row. Same size and time as an indexed (or failed) row:
+/// nothing to do. Everything else goes to the workers, which may still find the content unchanged by its hash.
+/// </summary>
+internal sealed class ChangeDetectionStage(ICatalogStore catalog)
+{
+    public async Task RunAsync(RunContext run, ChannelReader<DiscoveredItem> input, ChannelWriter<WorkItem> output)
+    {
+        await foreach (var item in input.ReadAllAsync(run.Token).ConfigureAwait(false))
+        {
+            var started = Stopwatch.GetTimestamp();
+            var known = run.Known.GetOrAdd(item.SourceId, catalog.GetKnownImages);
+            run.MarkSeen(item);
+            known.TryGetValue(item.Location, out var row);
+            var unchanged = !run.Full
+                && item.Kind == SourceKind.Folder
+                && row is { Status: ImageStatus.Indexed or ImageStatus.Failed }
+                && row.Size == item.Size
+                && item.Modified is { } modified
+                && Timestamps.Normalize(row.Modified) == modified;
+            run.Timings.Add(PipelineStage.ChangeDetect, started);
+            if (unchanged)
+            {
+                run.Progress.OnSkipped(afterQueueing: false);
+                continue;
+            }
+            run.Progress.OnQueued();
+            await output.WriteAsync(new WorkItem(item, row), run.Token).ConfigureAwait(false);
+        }
+        run.Progress.OnDetectionDone();
+    }
+}

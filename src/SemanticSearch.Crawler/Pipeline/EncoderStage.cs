@@ -1,0 +1,101 @@
+using System.Buffers;
+using System.Diagnostics;
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using SemanticSearch.Core.Catalog;
+using SemanticSearch.Core.Crawling;
+using SemanticSearch.Core.Embeddings;
+
+namespace SemanticSearch.Crawler.Pipeline;
+
+/// <summary>
+/// Stage 4: one task feeding the model full batches; a partial batch is flushed as soon as the channel stays empty
+/// for a moment, so the last images of a run (or a slow source) never wait. Runs on its own thread because model
+/// calls block.
+/// </summary>
+internal sealed class EncoderStage(IImageEncoder encoder, int batchSize, ILogger logger)
+{
+    /// <summary>How long a partial batch waits for more images before it is encoded anyway.</summary>
+    private static readonly TimeSpan FillWait = TimeSpan.FromMilliseconds(20);
+
+    public async Task RunAsync(RunContext run, ChannelReader<PreparedImage> input, ChannelWriter<WriteItem> output)
+    {
+        var length = encoder.Preprocess.TensorLength;
+        var buffer = new float[batchSize * length];
+        var batch = new List<PreparedImage>(batchSize);
+        try
+        {
+            while (await input.WaitToReadAsync(run.Token).ConfigureAwait(false))
+            {
+                while (batch.Count < batchSize)
+                {
+                    if (input.TryRead(out var next))
+                    {
+                        batch.Add(next);
+                        continue;
+                    }
+                    if (!await WaitBrieflyAsync(input, run.Token).ConfigureAwait(false))
+                        break; // Ran dry: encode what we have.
+                }
+                var writes = Encode(run, batch, buffer, length);
+                batch.Clear(); // Encode returned the tensors to the pool.
+                foreach (var write in writes)
+                    await output.WriteAsync(write, run.Token).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            foreach (var left in batch)
+                ArrayPool<float>.Shared.Return(left.Tensor);
+        }
+    }
+
+    private static async Task<bool> WaitBrieflyAsync(ChannelReader<PreparedImage> input, CancellationToken ct)
+    {
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        wait.CancelAfter(FillWait);
+        try
+        {
+            return await input.WaitToReadAsync(wait.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
+    private List<WriteItem> Encode(RunContext run, List<PreparedImage> batch, float[] buffer, int length)
+    {
+        for (var i = 0; i < batch.Count; i++)
+        {
+            batch[i].Tensor.AsSpan(0, length).CopyTo(buffer.AsSpan(i * length, length));
+            ArrayPool<float>.Shared.Return(batch[i].Tensor);
+        }
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            var embeddings = encoder.EncodeImages(buffer.AsMemory(0, batch.Count * length), batch.Count, run.Token);
+            run.Timings.Add(PipelineStage.Encode, started, batch.Count);
+            return batch.Select((p, i) => new WriteItem(p.Row.Location) { Embedded = p.Row with { Embedding = embeddings[i] } }).ToList();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            run.Timings.Add(PipelineStage.Encode, started, batch.Count);
+            // Model errors are not tied to one file; record them per image so the run goes on and the reason is kept.
+            logger.LogWarning(ex, "The image encoder failed on a batch of {Count}", batch.Count);
+            return batch.Select(p => new WriteItem(p.Row.Location)
+            {
+                Failed = new FailedImage
+                {
+                    SourceId = p.Row.SourceId,
+                    Location = p.Row.Location,
+                    Size = p.Row.Size,
+                    Modified = p.Row.Modified,
+                    ContentHash = p.Row.ContentHash,
+                    Kind = FailureKinds.Unexpected,
+                    Reason = $"The image encoder failed: {ex.Message}",
+                },
+            }).ToList();
+        }
+    }
+}

@@ -1,0 +1,39 @@
+using SemanticSearch.Core.Configuration;
+using SemanticSearch.Core.Imaging;
+
+namespace SemanticSearch.Crawler.Pipeline;
+
+/// <summary>
+/// Writes thumbnails under the data folder's thumbnails/, named by content hash: identical images share one file,
+/// and a moved image keeps its thumbnail for free. Paths handed out are relative to the data folder.
+/// </summary>
+internal sealed class ThumbnailStore(DataFolder dataFolder, IThumbnailEncoder encoder, int maxSide)
+{
+    /// <summary>The relative path for content with this hash ("thumbnails/ab/abcdef….webp").</summary>
+    public string RelativePath(string contentHash) => $"thumbnails/{contentHash[..2]}/{contentHash}{encoder.Extension}";
+
+    /// <summary>Writes the thumbnail unless it exists (or <paramref name="overwrite"/>) and returns its relative path.</summary>
+    public string Write(string contentHash, RgbImage image, bool overwrite)
+    {
+        var relative = RelativePath(contentHash);
+        var full = Path.Combine(dataFolder.Root, relative);
+        if (!overwrite && File.Exists(full))
+            return relative;
+        var bytes = encoder.Encode(image, maxSide);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        // Temp file + rename: a crash never leaves a half-written thumbnail under the final name. No fsync: this is
+        // derived data, and the rename alone is enough for a killed process.
+        var temp = $"{full}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
+        try
+        {
+            File.WriteAllBytes(temp, bytes);
+            File.Move(temp, full, overwrite: true);
+        }
+        catch
+        {
+            try { File.Delete(temp); } catch (IOException) { }
+            throw;
+        }
+        return relative;
+    }
+}

@@ -1,0 +1,227 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using SemanticSearch.Core.Crawling;
+using SemanticSearch.Crawler.Pipeline;
+using SemanticSearch.Crawler.Sources;
+
+namespace SemanticSearch.Crawler;
+
+/// <summary>
+/// Starts, joins, cancels and reports indexing runs for the CLI, the web admin and the hosted crawler. One run at a
+/// time: a second request joins the running one. Watcher changes that arrive during a run are queued and indexed
+/// right after it. Progress is published at most four times a second.
+/// </summary>
+public sealed class ReindexService : IReindexService, IDisposable
+{
+    private static readonly TimeSpan PublishInterval = TimeSpan.FromMilliseconds(250);
+
+    private readonly IndexingPipeline _pipeline;
+    private readonly ILogger _logger;
+    private readonly Lock _gate = new();
+    private readonly List<FolderChanges> _queuedChanges = [];
+    private readonly CancellationTokenSource _disposed = new();
+    private Task<CrawlRunSummary>? _current;
+    private TaskCompletionSource _idle = NewIdle(completed: true);
+    private CancellationTokenSource? _runCts;
+    private ProgressTracker? _tracker;
+    private ReindexMode _runningMode;
+    private CrawlProgress _progress = CrawlProgress.Idle;
+
+    /// <summary>Creates the service over the shared pipeline.</summary>
+    public ReindexService(IndexingPipeline pipeline, ILogger<ReindexService>? logger = null)
+    {
+        _pipeline = pipeline;
+        _logger = logger ?? (ILogger)NullLogger.Instance;
+    }
+
+    /// <inheritdoc />
+    public CrawlProgress Progress => Volatile.Read(ref _progress);
+
+    /// <inheritdoc />
+    public event Action<CrawlProgress>? ProgressChanged;
+
+    /// <summary>The summary of the latest finished run, or null before the first.</summary>
+    public CrawlRunSummary? LastSummary { get; private set; }
+
+    /// <inheritdoc />
+    public ReindexStartResult Start(ReindexMode mode) => Start(new CrawlRequest(mode)).Result;
+
+    /// <summary>Starts a run for <paramref name="request"/>, or joins the one in progress.</summary>
+    public (ReindexStartResult Result, Task<CrawlRunSummary> Run) Start(CrawlRequest request)
+    {
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed.IsCancellationRequested, this);
+            if (_current is { IsCompleted: false } running)
+            {
+                var what = _runningMode == ReindexMode.Full ? "A full rebuild" : "An incremental scan";
+                return (new ReindexStartResult(false, $"{what} is already running; joined it.", _runningMode), running);
+            }
+            _runningMode = request.Mode;
+            _runCts = CancellationTokenSource.CreateLinkedTokenSource(_disposed.Token);
+            _tracker = new ProgressTracker(request.Mode);
+            var previousIdle = _idle;
+            _idle = NewIdle(completed: false);
+            if (!previousIdle.Task.IsCompleted)
+            {
+                // Waiters of an earlier run wait for this one too: idle means nothing left to do.
+                _idle.Task.ContinueWith(_ => previousIdle.TrySetResult(), TaskScheduler.Default);
+            }
+            var tracker = _tracker;
+            var cts = _runCts;
+            _current = Task.Run(() => RunAsync(request, tracker, cts));
+            _current.ContinueWith(_ => AfterRun(), TaskScheduler.Default);
+            var message = request.Changes is not null ? "Indexing watched changes." :
+                request.Mode == ReindexMode.Full ? "Full rebuild started." : "Incremental scan started.";
+            return (new ReindexStartResult(true, message, request.Mode), _current);
+        }
+    }
+
+    /// <summary>Starts (or joins) a run and waits for its summary; cancelling the token cancels the run.</summary>
+    public async Task<CrawlRunSummary> RunAsync(CrawlRequest request, CancellationToken cancellationToken = default)
+    {
+        var (_, run) = Start(request);
+        await using var registration = cancellationToken.Register(() => Cancel()).ConfigureAwait(false);
+        return await run.ConfigureAwait(false);
+    }
+
+    /// <summary>Indexes a watcher's changes now, or right after the run in progress.</summary>
+    public void QueueChanges(FolderChanges changes)
+    {
+        lock (_gate)
+        {
+            if (_disposed.IsCancellationRequested)
+                return;
+            _queuedChanges.Add(changes);
+            if (_current is { IsCompleted: false })
+                return; // Picked up when the current run ends.
+        }
+        StartQueuedChanges();
+    }
+
+    /// <inheritdoc />
+    public bool Cancel()
+    {
+        lock (_gate)
+        {
+            if (_current is not { IsCompleted: false } || _runCts is null)
+                return false;
+            _runCts.Cancel();
+            Publish(_tracker!.Snapshot(CrawlState.Cancelling));
+            return true;
+        }
+    }
+
+    /// <inheritdoc />
+    public Task WaitForIdleAsync(CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+            return _idle.Task.WaitAsync(cancellationToken);
+    }
+
+    private async Task<CrawlRunSummary> RunAsync(CrawlRequest request, ProgressTracker tracker, CancellationTokenSource cts)
+    {
+        using var timer = new PeriodicTimer(PublishInterval);
+        var publisher = PublishWhileRunningAsync(tracker, cts, timer);
+        CrawlRunSummary summary;
+        try
+        {
+            Publish(tracker.Snapshot(CrawlState.Running));
+            summary = await _pipeline.RunAsync(request, tracker, cts.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            // The pipeline reports its own failures; this is a last resort so a run never ends without a summary.
+            _logger.LogError(ex, "Indexing run crashed");
+            summary = new CrawlRunSummary { Mode = request.Mode, Outcome = RunOutcome.Failed, Error = ex.Message, Timings = new StageTimings() };
+        }
+        timer.Dispose();
+        await publisher.ConfigureAwait(false);
+        lock (_gate)
+        {
+            LastSummary = summary;
+            Publish(tracker.Snapshot(CrawlState.Idle, DateTimeOffset.UtcNow));
+            _runCts = null;
+            cts.Dispose();
+        }
+        _logger.LogInformation("Indexing run {Outcome}: {Indexed} indexed, {Skipped} skipped, {Failed} failed, {Deleted} deleted in {Elapsed}",
+            summary.Outcome, summary.Indexed, summary.Skipped, summary.Failed, summary.Deleted, summary.Elapsed);
+        return summary;
+    }
+
+    /// <summary>Runs once a run's task has completed: start queued watcher changes, or become idle.</summary>
+    private void AfterRun()
+    {
+        lock (_gate)
+        {
+            if (_current is { IsCompleted: false })
+                return; // Someone already started the next run; its own completion decides.
+            if (_queuedChanges.Count == 0 || _disposed.IsCancellationRequested)
+            {
+                _idle.TrySetResult();
+                return;
+            }
+        }
+        StartQueuedChanges();
+    }
+
+    private void StartQueuedChanges()
+    {
+        lock (_gate)
+        {
+            if (_queuedChanges.Count == 0 || _current is { IsCompleted: false })
+                return;
+            var changes = _queuedChanges.ToList();
+            _queuedChanges.Clear();
+            Start(new CrawlRequest(ReindexMode.Incremental) { Changes = changes });
+        }
+    }
+
+    private async Task PublishWhileRunningAsync(ProgressTracker tracker, CancellationTokenSource cts, PeriodicTimer timer)
+    {
+        var published = -1L;
+        while (await timer.WaitForNextTickAsync().ConfigureAwait(false))
+        {
+            var version = tracker.Version;
+            if (version == published)
+                continue;
+            published = version;
+            Publish(tracker.Snapshot(cts.IsCancellationRequested ? CrawlState.Cancelling : CrawlState.Running));
+        }
+    }
+
+    private void Publish(CrawlProgress progress)
+    {
+        Volatile.Write(ref _progress, progress);
+        var handlers = ProgressChanged;
+        if (handlers is null)
+            return;
+        foreach (var handler in handlers.GetInvocationList().Cast<Action<CrawlProgress>>())
+        {
+            try { handler(progress); }
+            catch (Exception ex) { _logger.LogWarning(ex, "A progress listener failed"); }
+        }
+    }
+
+    private static TaskCompletionSource NewIdle(bool completed)
+    {
+        var tcs = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (completed)
+            tcs.SetResult();
+        return tcs;
+    }
+
+    /// <summary>Cancels any run; queued watcher changes are dropped (the next start-up scan finds them).</summary>
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            if (_disposed.IsCancellationRequested)
+                return;
+            _disposed.Cancel();
+        }
+        try { _current?.Wait(TimeSpan.FromSeconds(30)); }
+        catch (AggregateException) { }
+        _disposed.Dispose();
+    }
+}
