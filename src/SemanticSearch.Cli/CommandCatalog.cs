@@ -11,5 +11,6 @@ internal static class CommandCatalog
         EmbedCommand.Create(),
         ModelsCommand.Create(),
         BenchCommand.Create(),
+        TokenizeCommand.Create(),
     ];
 }
