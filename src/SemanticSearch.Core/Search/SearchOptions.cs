@@ -1,0 +1,43 @@
+namespace SemanticSearch.Core.Search;
+
+/// <summary>Search limits and tuning, bound from the <c>SemanticSearch:Search</c> section.</summary>
+public sealed class SearchOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string Section = "SemanticSearch:Search";
+
+    /// <summary>Longest accepted query text in characters.</summary>
+    public int MaxQueryLength { get; set; } = 1000;
+
+    /// <summary>Most weighted terms in one query expression (each costs a text encoding).</summary>
+    public int MaxTerms { get; set; } = 16;
+
+    /// <summary>Largest page size.</summary>
+    public int MaxLimit { get; set; } = 200;
+
+    /// <summary>Deepest result reachable by paging (offset + limit).</summary>
+    public int MaxDepth { get; set; } = 2000;
+
+    /// <summary>A result at least this similar (cosine) to a better-ranked one is a near-duplicate.</summary>
+    public float DuplicateThreshold { get; set; } = 0.95f;
+
+    /// <summary>A filter matching at most this many images is answered by exact search over exactly those images.</summary>
+    public int ExactFilterBelow { get; set; } = 20_000;
+
+    /// <summary>How many more index candidates than needed to fetch, to survive filtering and de-duplication.</summary>
+    public int OverFetch { get; set; } = 3;
+
+    /// <summary>Problems with the values, empty when they are usable.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var problems = new List<string>();
+        if (MaxQueryLength < 1) problems.Add($"{Section}:MaxQueryLength must be positive.");
+        if (MaxTerms < 1) problems.Add($"{Section}:MaxTerms must be positive.");
+        if (MaxLimit < 1) problems.Add($"{Section}:MaxLimit must be positive.");
+        if (MaxDepth < MaxLimit) problems.Add($"{Section}:MaxDepth must be at least MaxLimit.");
+        if (DuplicateThreshold is <= 0 or > 1) problems.Add($"{Section}:DuplicateThreshold must be in (0, 1].");
+        if (ExactFilterBelow < 0) problems.Add($"{Section}:ExactFilterBelow must not be negative.");
+        if (OverFetch < 1) problems.Add($"{Section}:OverFetch must be at least 1.");
+        return problems;
+    }
+}

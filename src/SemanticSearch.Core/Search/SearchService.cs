@@ -1,0 +1,217 @@
+using System.Diagnostics;
+using System.Numerics.Tensors;
+using SemanticSearch.Core.Catalog;
+using SemanticSearch.Core.Embeddings;
+using SemanticSearch.Core.Imaging;
+using SemanticSearch.Core.Index;
+
+namespace SemanticSearch.Core.Search;
+
+/// <summary>
+/// Answers queries from the vector index and the catalog: builds one query vector from weighted text terms, an example
+/// image and/or a stored embedding, then ranks, filters, removes near-duplicates and pages. Only indexed images of the
+/// catalog's current model are returned.
+/// </summary>
+public sealed class SearchService(
+    IEmbeddingModel model,
+    IImageDecoder decoder,
+    IImagePreprocessor preprocessor,
+    ICatalogStore catalog,
+    IVectorIndex index,
+    SearchOptions? options = null) : ISearchService
+{
+    private const int MaxCandidates = 20_000;
+
+    private readonly SearchOptions _options = options ?? new SearchOptions();
+
+    /// <inheritdoc />
+    public Task<SearchResponse> SearchAsync(SearchQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var started = Stopwatch.GetTimestamp();
+        Validate(query);
+        var catalogModel = catalog.GetModel();
+        if (catalogModel is null)
+            return Task.FromResult(new SearchResponse([], Stopwatch.GetElapsedTime(started), false)); // nothing indexed yet
+        var vector = QueryVector(query, catalogModel, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var wanted = query.Offset + query.Limit + 1; // one more than the page tells whether another page follows
+        var ranked = query.Filter.IsEmpty
+            ? FromIndex(vector, query, wanted, cancellationToken)
+            : FromFilter(vector, query, wanted, cancellationToken);
+        var page = ranked.Skip(query.Offset).Take(query.Limit).ToList();
+        var hasMore = ranked.Count > query.Offset + query.Limit;
+        return Task.FromResult(new SearchResponse(page, Stopwatch.GetElapsedTime(started), hasMore));
+    }
+
+    private void Validate(SearchQuery query)
+    {
+        var hasText = !string.IsNullOrWhiteSpace(query.Text);
+        if (!hasText && query.Image is null && query.SimilarTo is null)
+            throw new SearchQueryException("The query is empty: give a text, an image or an image id.");
+        if (query.Text is { Length: > 0 } text && text.Length > _options.MaxQueryLength)
+            throw new SearchQueryException($"The query is {text.Length} characters long; at most {_options.MaxQueryLength} are allowed.");
+        if (query.Image is { Length: 0 })
+            throw new SearchQueryException("The query image is empty.");
+        if (query.Limit < 1 || query.Limit > _options.MaxLimit)
+            throw new SearchQueryException($"The page size must be 1-{_options.MaxLimit} (was {query.Limit}).");
+        if (query.Offset < 0 || query.Offset + query.Limit > _options.MaxDepth)
+            throw new SearchQueryException($"Results can be paged to a depth of {_options.MaxDepth} (offset {query.Offset} + limit {query.Limit}).");
+        if (query.MinScore is { } min && (float.IsNaN(min) || min < -1 || min > 1))
+            throw new SearchQueryException("The minimum score must be between -1 and 1.");
+        if (!float.IsFinite(query.ImageWeight))
+            throw new SearchQueryException("The image weight must be a number.");
+    }
+
+    /// <summary>normalise(Σ weight · embedding) over the text terms, the image and the similar-to embedding.</summary>
+    private float[] QueryVector(SearchQuery query, CatalogModel catalogModel, CancellationToken cancellationToken)
+    {
+        var sum = new float[catalogModel.Dimension];
+        var usesModel = !string.IsNullOrWhiteSpace(query.Text) || query.Image is not null;
+        if (usesModel && (model.ModelId != catalogModel.ModelId || model.Dimension != catalogModel.Dimension))
+            throw new SearchQueryException(
+                $"The index was built with model {catalogModel.ModelId} but this program uses {model.ModelId}; index again with this model first.");
+
+        if (!string.IsNullOrWhiteSpace(query.Text))
+        {
+            var expression = QueryExpression.Parse(query.Text, _options.MaxQueryLength, _options.MaxTerms);
+            var embeddings = model.Text.EncodeTexts([.. expression.Terms.Select(t => t.Text)], cancellationToken);
+            for (var i = 0; i < embeddings.Length; i++)
+                AddScaled(sum, embeddings[i], expression.Terms[i].Weight);
+        }
+        if (query.Image is { } bytes)
+        {
+            var spec = model.Images.Preprocess;
+            // Decode only as large as preprocessing needs (JPEG DCT scaling), within the usual safety limits.
+            var decoded = decoder.Decode(bytes.Span, minShortSide: spec.Size, DecodeLimits.Default);
+            var tensor = new float[spec.TensorLength];
+            preprocessor.ToTensor(decoded.Pixels, spec, tensor);
+            var embedding = model.Images.EncodeImages(tensor, 1, cancellationToken)[0];
+            AddScaled(sum, embedding, query.ImageWeight);
+        }
+        if (query.SimilarTo is { } id)
+        {
+            var stored = catalog.GetEmbedding(id)
+                ?? throw new SearchQueryException($"There is no indexed image with id {id}.", notFound: true);
+            AddScaled(sum, stored, 1f);
+        }
+        if (TensorPrimitives.Norm(sum) < 1e-6f)
+            throw new SearchQueryException("The query's weights cancel out: nothing is left to search for.");
+        VectorMath.NormalizeInPlace(sum);
+        return sum;
+    }
+
+    private static void AddScaled(float[] sum, float[] vector, float weight)
+    {
+        if (vector.Length != sum.Length)
+            throw new InvalidOperationException($"An embedding has {vector.Length} values; the catalog model has {sum.Length}.");
+        TensorPrimitives.MultiplyAdd(vector, weight, sum, sum);
+    }
+
+    /// <summary>Approximate path: ask the index for more than needed, widening until enough results survive.</summary>
+    private List<SearchHit> FromIndex(float[] vector, SearchQuery query, int wanted, CancellationToken cancellationToken)
+    {
+        var total = index.Count;
+        if (total == 0 || index.Dimension != vector.Length)
+            return [];
+        var k = (int)Math.Min(total, Math.Max(wanted * _options.OverFetch, 32));
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var matches = index.Search(vector, k);
+            var hits = Collect(matches, query, wanted);
+            var exhausted = matches.Count < k || k >= total || k >= MaxCandidates;
+            var belowMin = query.MinScore is { } min && matches.Count > 0 && matches[^1].Score < min;
+            if (hits.Count >= wanted || exhausted || belowMin)
+                return hits;
+            k = (int)Math.Min(Math.Min(total, MaxCandidates), (long)k * 4);
+        }
+    }
+
+    /// <summary>
+    /// Filtered path: when the filter matches few enough images, rank exactly those (exact and complete); otherwise
+    /// over-fetch from the index and drop what does not match.
+    /// </summary>
+    private List<SearchHit> FromFilter(float[] vector, SearchQuery query, int wanted, CancellationToken cancellationToken)
+    {
+        var ids = catalog.FindIndexedIds(query.Filter, _options.ExactFilterBelow + 1);
+        if (ids.Count > _options.ExactFilterBelow)
+            return FromIndex(vector, query, wanted, cancellationToken);
+        // Score every matching image (chunked reads keep memory bounded), then collect from a growing prefix.
+        var ranked = new List<VectorMatch>(ids.Count);
+        foreach (var chunk in ids.Chunk(2048))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            ranked.AddRange(ExactVectorIndex.Rank(vector, catalog.GetEmbeddings(chunk), chunk.Length));
+        }
+        ranked.Sort(static (a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : a.Key.CompareTo(b.Key));
+        var prefix = Math.Max(wanted * _options.OverFetch, 32);
+        while (true)
+        {
+            var hits = Collect(ranked.Take(prefix).ToList(), query, wanted);
+            if (hits.Count >= wanted || prefix >= ranked.Count)
+                return hits;
+            prefix *= 4;
+        }
+    }
+
+    /// <summary>Turns ranked matches into hits: indexed rows only, filter, min score, self-exclusion, de-duplication.</summary>
+    private List<SearchHit> Collect(IReadOnlyList<VectorMatch> matches, SearchQuery query, int wanted)
+    {
+        var ids = matches.Select(m => m.Key).ToArray();
+        var images = catalog.GetImages(ids);
+        var embeddings = query.HideNearDuplicates ? catalog.GetEmbeddings(ids) : null;
+        var kept = new List<SearchHit>();
+        var keptVectors = new List<float[]>();
+        foreach (var match in matches)
+        {
+            if (query.MinScore is { } min && match.Score < min)
+                break; // best first: nothing after this qualifies
+            if (match.Key == query.SimilarTo)
+                continue;
+            if (!images.TryGetValue(match.Key, out var image) || image.Status != ImageStatus.Indexed || !Matches(query.Filter, image))
+                continue;
+            if (embeddings is not null)
+            {
+                if (!embeddings.TryGetValue(match.Key, out var embedding))
+                    continue;
+                if (IsNearDuplicate(embedding, keptVectors))
+                    continue;
+                keptVectors.Add(embedding);
+            }
+            kept.Add(new SearchHit(image, match.Score));
+            if (kept.Count >= wanted)
+                break;
+        }
+        return kept;
+    }
+
+    private bool IsNearDuplicate(float[] embedding, List<float[]> better)
+    {
+        foreach (var other in better)
+        {
+            if (TensorPrimitives.Dot(embedding, other) >= _options.DuplicateThreshold)
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>The same conditions as the catalog's filter query, checked on a row.</summary>
+    private static bool Matches(SearchFilter filter, CatalogImage image)
+    {
+        if (filter.IsEmpty)
+            return true;
+        if (filter.SourceId is { } source && image.SourceId != source)
+            return false;
+        if (!string.IsNullOrEmpty(filter.FolderPrefix) && !image.Location.StartsWith(filter.FolderPrefix, StringComparison.Ordinal))
+            return false;
+        if (!string.IsNullOrEmpty(filter.Format) && !string.Equals(image.Format, filter.Format, StringComparison.OrdinalIgnoreCase))
+            return false;
+        if (filter.TakenFrom is { } from && (image.DateTaken is not { } taken1 || taken1 < from))
+            return false;
+        if (filter.TakenTo is { } to && (image.DateTaken is not { } taken2 || taken2 >= to))
+            return false;
+        return true;
+    }
+}

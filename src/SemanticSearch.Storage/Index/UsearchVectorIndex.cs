@@ -1,0 +1,405 @@
+using System.Buffers;
+using System.Runtime.InteropServices;
+using SemanticSearch.Core.Index;
+
+namespace SemanticSearch.Storage.Index;
+
+/// <summary>
+/// HNSW approximate nearest-neighbour search on the native USearch library, cosine metric. Searches run concurrently
+/// under a read lock (bounded by the native thread contexts); adds, removals, growth and resets take the write lock,
+/// because growing the native graph reallocates it under any running search.
+/// </summary>
+public sealed unsafe class UsearchVectorIndex : IVectorIndex
+{
+    private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
+    private readonly SemaphoreSlim _searchSlots = new(Environment.ProcessorCount);
+    private readonly VectorIndexOptions _options;
+    private nint _handle;
+    private int _dimension;
+    private int _expansionSearch;
+    private bool _disposed;
+
+    /// <summary>Creates an empty index for vectors of <paramref name="dimension"/> floats (0: adopt one later via Reset).</summary>
+    public UsearchVectorIndex(int dimension, VectorIndexOptions? options = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(dimension);
+        _options = options ?? new VectorIndexOptions();
+        _expansionSearch = _options.ExpansionSearch;
+        _dimension = dimension;
+        _handle = dimension == 0 ? 0 : Create(dimension);
+    }
+
+    /// <summary>
+    /// Loads an index file. With <paramref name="view"/> the file is memory-mapped instead of read: instant and shared
+    /// with the page cache, but read-only (adds and removals throw).
+    /// </summary>
+    /// <exception cref="UsearchException">The file is not a USearch index or cannot be read.</exception>
+    public static UsearchVectorIndex Load(string path, VectorIndexOptions? options = null, bool view = false)
+    {
+        var full = Path.GetFullPath(path);
+        if (!File.Exists(full))
+            throw new FileNotFoundException("No vector index file.", full);
+        UsearchNative.InitOptions metadata = default;
+        nint error = 0;
+        UsearchNative.Metadata(full, &metadata, &error);
+        UsearchNative.Check(error, "reading the metadata of " + full);
+        if (metadata.Dimensions == 0 || metadata.Dimensions > 65536)
+            throw new UsearchException($"{full} declares {metadata.Dimensions} dimensions.");
+        var index = new UsearchVectorIndex((int)metadata.Dimensions, options);
+        try
+        {
+            if (view)
+                UsearchNative.View(index._handle, full, &error);
+            else
+                UsearchNative.Load(index._handle, full, &error);
+            UsearchNative.Check(error, (view ? "viewing " : "loading ") + full);
+            index.IsReadOnly = view;
+            index.ApplyExpansionSearch();
+            return index;
+        }
+        catch
+        {
+            index.Dispose();
+            throw;
+        }
+    }
+
+    /// <inheritdoc />
+    public int Dimension => _dimension;
+
+    /// <summary>True for a memory-mapped view: searches only.</summary>
+    public bool IsReadOnly { get; private set; }
+
+    /// <inheritdoc />
+    public long Count => Locked(read: true, () => _handle == 0 ? 0L : (long)Call(&UsearchNative.Size, "size"));
+
+    /// <summary>Candidate list size used by searches (HNSW "ef"); changing it needs no rebuild.</summary>
+    public int ExpansionSearch
+    {
+        get => _expansionSearch;
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(value);
+            Locked(read: false, () =>
+            {
+                _expansionSearch = value;
+                ApplyExpansionSearch();
+                return 0;
+            });
+        }
+    }
+
+    /// <summary>Bytes the native index occupies (graph and vectors).</summary>
+    public long MemoryBytes => Locked(read: true, () => _handle == 0 ? 0L : (long)Call(&UsearchNative.MemoryUsage, "memory usage"));
+
+    /// <summary>The SIMD kernels the native library picked for this index, e.g. "skylake".</summary>
+    public string HardwareAcceleration => Locked(read: true, () =>
+    {
+        if (_handle == 0)
+            return "none";
+        nint error = 0;
+        var text = UsearchNative.HardwareAcceleration(_handle, &error);
+        UsearchNative.Check(error, "hardware acceleration");
+        return Marshal.PtrToStringUTF8(text) ?? "unknown";
+    });
+
+    /// <inheritdoc />
+    public bool Contains(long key) => Locked(read: true, () =>
+    {
+        if (_handle == 0)
+            return false;
+        nint error = 0;
+        var found = UsearchNative.Contains(_handle, (ulong)key, &error);
+        UsearchNative.Check(error, "contains");
+        return found;
+    });
+
+    /// <summary>Makes room for <paramref name="capacity"/> vectors in total, so bulk adds do not regrow the graph.</summary>
+    public void Reserve(long capacity)
+    {
+        _lock.EnterWriteLock();
+        try
+        {
+            CheckWritable();
+            ReserveLocked((nuint)capacity);
+        }
+        finally { _lock.ExitWriteLock(); }
+    }
+
+    /// <inheritdoc />
+    public void Add(long key, ReadOnlySpan<float> vector)
+    {
+        _lock.EnterWriteLock();
+        try
+        {
+            CheckWritable();
+            CheckLength(vector.Length, nameof(vector));
+            AddLocked(key, vector, replace: true);
+        }
+        finally { _lock.ExitWriteLock(); }
+    }
+
+    /// <summary>
+    /// Adds many new keys on several threads (USearch inserts concurrently into a graph reserved ahead).
+    /// <paramref name="vectors"/> holds the vectors back to back, in key order. Keys must not be in the index yet.
+    /// </summary>
+    public void AddRange(IReadOnlyList<long> keys, ReadOnlyMemory<float> vectors, int threads = 0)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        _lock.EnterWriteLock();
+        try
+        {
+            CheckWritable();
+            if (vectors.Length != (long)keys.Count * _dimension)
+                throw new ArgumentException($"Expected {keys.Count} × {_dimension} floats, got {vectors.Length}.", nameof(vectors));
+            ReserveLocked(Call(&UsearchNative.Size, "size") + (nuint)keys.Count);
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = threads > 0 ? threads : Environment.ProcessorCount };
+            var handle = _handle;
+            var dimension = _dimension;
+            Parallel.For(0, keys.Count, parallel, i =>
+            {
+                nint error = 0;
+                fixed (float* p = vectors.Span.Slice(i * dimension, dimension))
+                    UsearchNative.Add(handle, (ulong)keys[i], p, UsearchNative.ScalarF32, &error);
+                UsearchNative.Check(error, "add");
+            });
+        }
+        finally { _lock.ExitWriteLock(); }
+    }
+
+    /// <inheritdoc />
+    public bool Remove(long key)
+    {
+        _lock.EnterWriteLock();
+        try
+        {
+            CheckWritable();
+            if (_handle == 0)
+                return false;
+            nint error = 0;
+            var removed = UsearchNative.Remove(_handle, (ulong)key, &error);
+            UsearchNative.Check(error, "remove");
+            return removed > 0;
+        }
+        finally { _lock.ExitWriteLock(); }
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<VectorMatch> Search(ReadOnlySpan<float> query, int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        _lock.EnterReadLock();
+        try
+        {
+            CheckLength(query.Length, nameof(query));
+            if (_handle == 0 || count == 0)
+                return [];
+            var keys = ArrayPool<ulong>.Shared.Rent(count);
+            var distances = ArrayPool<float>.Shared.Rent(count);
+            // The native library has a fixed number of per-thread search contexts.
+            _searchSlots.Wait();
+            try
+            {
+                nint error = 0;
+                nuint found;
+                fixed (float* q = query)
+                fixed (ulong* k = keys)
+                fixed (float* d = distances)
+                    found = UsearchNative.Search(_handle, q, UsearchNative.ScalarF32, (nuint)count, k, d, &error);
+                UsearchNative.Check(error, "search");
+                var matches = new VectorMatch[(int)found];
+                for (var i = 0; i < matches.Length; i++)
+                    matches[i] = new VectorMatch((long)keys[i], 1f - distances[i]); // cosine distance = 1 - similarity
+                return matches;
+            }
+            finally
+            {
+                _searchSlots.Release();
+                ArrayPool<ulong>.Shared.Return(keys);
+                ArrayPool<float>.Shared.Return(distances);
+            }
+        }
+        finally { _lock.ExitReadLock(); }
+    }
+
+    /// <summary>The stored vector of a key (decoded to f32 when stored as f16), or null.</summary>
+    public float[]? Get(long key) => Locked(read: true, () =>
+    {
+        if (_handle == 0)
+            return null;
+        var vector = new float[_dimension];
+        nint error = 0;
+        nuint found;
+        fixed (float* p = vector)
+            found = UsearchNative.Get(_handle, (ulong)key, 1, p, UsearchNative.ScalarF32, &error);
+        UsearchNative.Check(error, "get");
+        return found == 0 ? null : vector;
+    });
+
+    /// <inheritdoc />
+    public void Reset(int dimension)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(dimension);
+        _lock.EnterWriteLock();
+        try
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            FreeHandle();
+            _dimension = dimension;
+            _handle = dimension == 0 ? 0 : Create(dimension);
+            IsReadOnly = false;
+        }
+        finally { _lock.ExitWriteLock(); }
+    }
+
+    /// <inheritdoc />
+    public void Save(string path)
+    {
+        _lock.EnterReadLock();
+        try
+        {
+            if (_handle == 0)
+                throw new InvalidOperationException("An index without a dimension has nothing to save.");
+            AtomicFile.Replace(path, temp =>
+            {
+                nint error = 0;
+                UsearchNative.Save(_handle, temp, &error);
+                UsearchNative.Check(error, "saving " + temp);
+            });
+        }
+        finally { _lock.ExitReadLock(); }
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _lock.EnterWriteLock();
+        try
+        {
+            if (_disposed)
+                return;
+            _disposed = true;
+            FreeHandle();
+        }
+        finally { _lock.ExitWriteLock(); }
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Frees the native index if Dispose was never called.</summary>
+    ~UsearchVectorIndex() => FreeHandle();
+
+    private nint Create(int dimension)
+    {
+        var options = new UsearchNative.InitOptions
+        {
+            MetricKind = UsearchNative.MetricCos,
+            Quantization = _options.Scalar == VectorScalar.F16 ? UsearchNative.ScalarF16 : UsearchNative.ScalarF32,
+            Dimensions = (nuint)dimension,
+            Connectivity = (nuint)_options.Connectivity,
+            ExpansionAdd = (nuint)_options.ExpansionAdd,
+            ExpansionSearch = (nuint)_expansionSearch,
+        };
+        nint error = 0;
+        var handle = UsearchNative.Init(&options, &error);
+        UsearchNative.Check(error, "init");
+        if (handle == 0)
+            throw new UsearchException("USearch init returned no index.");
+        // Reserving also sizes the per-thread contexts that concurrent searches need.
+        UsearchNative.Reserve(handle, 64, &error);
+        UsearchNative.Check(error, "reserve");
+        return handle;
+    }
+
+    private void AddLocked(long key, ReadOnlySpan<float> vector, bool replace)
+    {
+        nint error = 0;
+        if (replace && UsearchNative.Contains(_handle, (ulong)key, &error))
+        {
+            UsearchNative.Remove(_handle, (ulong)key, &error);
+            UsearchNative.Check(error, "remove");
+        }
+        UsearchNative.Check(error, "contains");
+        var size = Call(&UsearchNative.Size, "size");
+        var capacity = Call(&UsearchNative.Capacity, "capacity");
+        if (size + 1 > capacity)
+            ReserveLocked(Math.Max(64, capacity * 2));
+        fixed (float* p = vector)
+            UsearchNative.Add(_handle, (ulong)key, p, UsearchNative.ScalarF32, &error);
+        if (error != 0)
+        {
+            // Removed slots may not be reusable; grow once and retry before giving up.
+            error = 0;
+            ReserveLocked(Math.Max(64, Call(&UsearchNative.Capacity, "capacity") * 2));
+            fixed (float* p = vector)
+                UsearchNative.Add(_handle, (ulong)key, p, UsearchNative.ScalarF32, &error);
+            UsearchNative.Check(error, "add");
+        }
+    }
+
+    private void ReserveLocked(nuint capacity)
+    {
+        if (_handle == 0)
+            throw new InvalidOperationException("Adopt a dimension (Reset) before adding vectors.");
+        if (capacity <= Call(&UsearchNative.Capacity, "capacity"))
+            return;
+        nint error = 0;
+        UsearchNative.Reserve(_handle, capacity, &error);
+        UsearchNative.Check(error, "reserve");
+    }
+
+    private void ApplyExpansionSearch()
+    {
+        if (_handle == 0)
+            return;
+        nint error = 0;
+        UsearchNative.ChangeExpansionSearch(_handle, (nuint)_expansionSearch, &error);
+        UsearchNative.Check(error, "change expansion search");
+        UsearchNative.ChangeExpansionAdd(_handle, (nuint)_options.ExpansionAdd, &error);
+        UsearchNative.Check(error, "change expansion add");
+    }
+
+    private nuint Call(delegate*<nint, nint*, nuint> function, string operation)
+    {
+        nint error = 0;
+        var value = function(_handle, &error);
+        UsearchNative.Check(error, operation);
+        return value;
+    }
+
+    private void CheckWritable()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (IsReadOnly)
+            throw new InvalidOperationException("This index is a read-only memory-mapped view.");
+    }
+
+    private void CheckLength(int length, string parameter)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (length != _dimension || _dimension == 0)
+            throw new ArgumentException($"Expected a vector of {_dimension} floats, got {length}.", parameter);
+    }
+
+    private T Locked<T>(bool read, Func<T> action)
+    {
+        if (read) _lock.EnterReadLock(); else _lock.EnterWriteLock();
+        try
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            return action();
+        }
+        finally
+        {
+            if (read) _lock.ExitReadLock(); else _lock.ExitWriteLock();
+        }
+    }
+
+    private void FreeHandle()
+    {
+        var handle = Interlocked.Exchange(ref _handle, 0);
+        if (handle == 0)
+            return;
+        nint error = 0;
+        UsearchNative.Free(handle, &error);
+    }
+}

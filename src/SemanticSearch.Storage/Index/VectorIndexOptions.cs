@@ -1,0 +1,40 @@
+namespace SemanticSearch.Storage.Index;
+
+/// <summary>HNSW settings, bound from the <c>SemanticSearch:Index</c> section of appsettings.json.</summary>
+public sealed class VectorIndexOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string Section = "SemanticSearch:Index";
+
+    /// <summary>Graph edges per node (HNSW "M", 2-256): more means better recall and more memory.</summary>
+    public int Connectivity { get; set; } = 16;
+
+    /// <summary>Candidate list size while inserting ("efConstruction"): more means a better graph and slower adds.</summary>
+    public int ExpansionAdd { get; set; } = 128;
+
+    /// <summary>Candidate list size while searching ("ef"): more means better recall and slower queries.</summary>
+    public int ExpansionSearch { get; set; } = 64;
+
+    /// <summary>Storage precision of vectors in the HNSW index.</summary>
+    public VectorScalar Scalar { get; set; } = VectorScalar.F32;
+
+    /// <summary>Up to this many vectors searches are exact (brute force is fast and perfect there); 0 disables.</summary>
+    public int ExactBelow { get; set; } = 2000;
+
+    /// <summary>Problems with the values, empty when they are usable.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var problems = new List<string>();
+        if (Connectivity is < 2 or > 256)
+            problems.Add($"{Section}:Connectivity must be 2-256 (is {Connectivity}).");
+        if (ExpansionAdd is < 1 or > 4096)
+            problems.Add($"{Section}:ExpansionAdd must be 1-4096 (is {ExpansionAdd}).");
+        if (ExpansionSearch is < 1 or > 4096)
+            problems.Add($"{Section}:ExpansionSearch must be 1-4096 (is {ExpansionSearch}).");
+        if (ExactBelow < 0)
+            problems.Add($"{Section}:ExactBelow must not be negative (is {ExactBelow}).");
+        if (!Enum.IsDefined(Scalar))
+            problems.Add($"{Section}:Scalar must be F32 or F16.");
+        return problems;
+    }
+}

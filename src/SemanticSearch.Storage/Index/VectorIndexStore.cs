@@ -1,0 +1,333 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using SemanticSearch.Core.Catalog;
+using SemanticSearch.Core.Index;
+
+namespace SemanticSearch.Storage.Index;
+
+/// <summary>
+/// Owns the live vector index and its file. The file is derived data: the catalog's embeddings are the truth.
+/// Saves are atomic and the catalog records what a saved file contains only after the file is in place, so a crash
+/// at any point leaves either the previous file and checkpoint, or a newer file that the catch-up replays over
+/// idempotently. At start-up a file that is missing, damaged (length or SHA-256 differs from the checkpoint), of
+/// another model, ahead of the catalog or inconsistent with it is rebuilt from SQLite without running the model.
+/// </summary>
+public sealed class VectorIndexStore : IVectorIndexStore, IDisposable
+{
+    private const int RebuildChunk = 4096;
+
+    private readonly ICatalogStore _catalog;
+    private readonly string _path;
+    private readonly VectorIndexOptions _options;
+    private readonly ILogger _logger;
+    private readonly TimeProvider _time;
+    private readonly Lock _gate = new();
+    private readonly TieredVectorIndex _index;
+    private CatalogModel? _model;
+    private long _applied;
+    private bool _dirty;
+    private bool _disposed;
+
+    private VectorIndexStore(ICatalogStore catalog, string path, VectorIndexOptions options, bool readOnly, ILogger? logger, TimeProvider? time)
+    {
+        _catalog = catalog;
+        _path = Path.GetFullPath(path);
+        _options = options;
+        _logger = logger ?? NullLogger.Instance;
+        _time = time ?? TimeProvider.System;
+        IsReadOnly = readOnly;
+        var started = Stopwatch.GetTimestamp();
+        (_index, Recovery) = Recover();
+        _index.OwnedByStore = true;
+        Recovery = Recovery with { Took = Stopwatch.GetElapsedTime(started) };
+        _logger.LogInformation("Vector index {Path}: {Kind} ({Reason}), {Count} vectors, {Applied} changes applied in {Took}",
+            _path, Recovery.Kind, Recovery.Reason ?? "current", _index.Count, Recovery.Applied, Recovery.Took);
+    }
+
+    /// <summary>
+    /// Opens the index at <paramref name="path"/> for the catalog's model, recovering as needed. A read-only store
+    /// memory-maps a current file and never writes; it catches up in memory when the file is behind.
+    /// </summary>
+    public static VectorIndexStore Open(ICatalogStore catalog, string path, VectorIndexOptions? options = null,
+        bool readOnly = false, ILogger? logger = null, TimeProvider? time = null)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        options ??= new VectorIndexOptions();
+        var problems = options.Validate();
+        if (problems.Count > 0)
+            throw new ArgumentException(string.Join(" ", problems), nameof(options));
+        return new VectorIndexStore(catalog, path, options, readOnly, logger, time);
+    }
+
+    /// <inheritdoc />
+    public IVectorIndex Index => _index;
+
+    /// <summary>The live index with its HNSW and exact tiers.</summary>
+    public TieredVectorIndex Tiers => _index;
+
+    /// <summary>How the index was brought up to date when opened.</summary>
+    public IndexRecovery Recovery { get; }
+
+    /// <summary>True when opened read-only: no writes, no saves.</summary>
+    public bool IsReadOnly { get; }
+
+    /// <summary>Path of the index file.</summary>
+    public string FilePath => _path;
+
+    /// <inheritdoc />
+    public long AppliedSequence
+    {
+        get { lock (_gate) return _applied; }
+    }
+
+    /// <inheritdoc />
+    public bool EnsureModel(string modelId, int dimension)
+    {
+        lock (_gate)
+        {
+            CheckWritable();
+            var changed = _catalog.EnsureModel(modelId, dimension);
+            if (!changed && _index.Dimension == dimension)
+                return false;
+            _index.Reset(dimension);
+            _model = new CatalogModel(modelId, dimension);
+            _applied = _catalog.GetSequence();
+            _dirty = true;
+            CheckpointLocked();
+            return changed;
+        }
+    }
+
+    /// <inheritdoc />
+    public void Apply(CatalogWriteResult changes)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        lock (_gate)
+        {
+            CheckWritable();
+            if (changes.Sequence <= _applied)
+                return; // already reflected (e.g. by a catch-up)
+            if (changes.PreviousSequence != _applied)
+            {
+                // Someone else (another process) wrote in between: replay everything this index has not seen.
+                CatchUpLocked();
+                return;
+            }
+            foreach (var change in changes.Changes)
+                ApplyOne(change);
+            _applied = changes.Sequence;
+            _dirty = true;
+        }
+    }
+
+    /// <inheritdoc />
+    public bool Checkpoint()
+    {
+        lock (_gate)
+        {
+            CheckWritable();
+            return CheckpointLocked();
+        }
+    }
+
+    /// <summary>Saves pending changes (shutdown) and frees the native index.</summary>
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            if (_disposed)
+                return;
+            _disposed = true;
+            if (!IsReadOnly && _dirty)
+            {
+                try
+                {
+                    CheckpointLocked();
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException or UsearchException or InvalidOperationException)
+                {
+                    // The next start catches up from the catalog; losing this save costs time, not data.
+                    _logger.LogWarning(e, "Could not save the vector index on shutdown");
+                }
+            }
+            _index.Release();
+        }
+    }
+
+    private (TieredVectorIndex Index, IndexRecovery Recovery) Recover()
+    {
+        _model = _catalog.GetModel();
+        _applied = _catalog.GetSequence();
+        if (_model is null)
+            return (NewIndex(0), new IndexRecovery(IndexRecoveryKind.Empty, "no model adopted yet", 0, TimeSpan.Zero));
+
+        var checkpoint = _catalog.GetIndexCheckpoint();
+        var reason = ProblemWith(checkpoint);
+        UsearchVectorIndex? loaded = null;
+        if (reason is null)
+        {
+            try
+            {
+                // A read-only store whose file is current can map it instead of reading it.
+                var view = IsReadOnly && checkpoint!.Sequence == _applied;
+                loaded = UsearchVectorIndex.Load(_path, _options, view);
+                if (loaded.Dimension != _model.Dimension)
+                    reason = $"the file holds {loaded.Dimension}-dimensional vectors, the model {_model.Dimension}";
+            }
+            catch (UsearchException e)
+            {
+                reason = "the file cannot be read: " + e.Message;
+            }
+        }
+        if (reason is not null)
+        {
+            loaded?.Dispose();
+            return Rebuild(reason);
+        }
+
+        var index = new TieredVectorIndex(loaded!, _options.ExactBelow);
+        long replayed = 0;
+        if (checkpoint!.Sequence < _applied)
+        {
+            foreach (var change in _catalog.ReadVectorChanges(checkpoint.Sequence))
+            {
+                if (change.IsRemoval) index.Remove(change.Key);
+                else index.Add(change.Key, change.Vector);
+                replayed++;
+            }
+        }
+        // The cheapest consistency check there is: as many vectors as indexed images.
+        var indexed = _catalog.GetStats().Indexed;
+        if (index.Count != indexed)
+        {
+            index.Dispose();
+            return Rebuild($"the file holds {index.Count} vectors after catch-up but the catalog has {indexed} indexed images");
+        }
+        index.SeedExact(IndexedVectors());
+        if (replayed == 0)
+            return (index, new IndexRecovery(IndexRecoveryKind.Loaded, null, 0, TimeSpan.Zero));
+        _dirty = true;
+        if (!IsReadOnly)
+            SaveAndRecord(index);
+        return (index, new IndexRecovery(IndexRecoveryKind.CaughtUp, $"the file was {_applied - checkpoint.Sequence} changes behind", replayed, TimeSpan.Zero));
+    }
+
+    private string? ProblemWith(IndexCheckpoint? checkpoint)
+    {
+        if (!File.Exists(_path))
+            return "no index file";
+        if (checkpoint is null)
+            return "no checkpoint recorded for the file";
+        if (checkpoint.ModelId != _model!.ModelId || checkpoint.Dimension != _model.Dimension)
+            return $"the file is of model {checkpoint.ModelId} ({checkpoint.Dimension}), the catalog of {_model.ModelId} ({_model.Dimension})";
+        if (checkpoint.Sequence > _applied)
+            return $"the file claims change {checkpoint.Sequence} but the catalog is at {_applied}";
+        var length = new FileInfo(_path).Length;
+        if (checkpoint.FileLength is { } expected && expected != length)
+            return $"the file has {length} bytes, {expected} were saved";
+        if (checkpoint.FileSha256 is { } sha && !string.Equals(Sha256(_path), sha, StringComparison.OrdinalIgnoreCase))
+            return "the file's SHA-256 differs from the one saved";
+        return null;
+    }
+
+    private (TieredVectorIndex, IndexRecovery) Rebuild(string reason)
+    {
+        _logger.LogWarning("Rebuilding the vector index from the catalog: {Reason}", reason);
+        var hnsw = new UsearchVectorIndex(_model!.Dimension, _options);
+        var sequence = _catalog.GetSequence();
+        long added = 0;
+        var keys = new List<long>(RebuildChunk);
+        var vectors = new float[RebuildChunk * _model.Dimension];
+        foreach (var (key, vector) in IndexedVectors())
+        {
+            vector.CopyTo(vectors, keys.Count * _model.Dimension);
+            keys.Add(key);
+            if (keys.Count == RebuildChunk)
+                Flush();
+        }
+        Flush();
+        _applied = sequence;
+        var tiered = new TieredVectorIndex(hnsw, _options.ExactBelow);
+        tiered.SeedExact(IndexedVectors());
+        _dirty = true;
+        if (!IsReadOnly)
+            SaveAndRecord(tiered);
+        return (tiered, new IndexRecovery(IndexRecoveryKind.Rebuilt, reason, added, TimeSpan.Zero));
+
+        void Flush()
+        {
+            if (keys.Count == 0)
+                return;
+            // Bulk insert on all cores: rebuilding a large collection is the slow path worth parallelising.
+            hnsw.AddRange(keys, vectors.AsMemory(0, keys.Count * _model.Dimension));
+            added += keys.Count;
+            keys.Clear();
+        }
+    }
+
+    private IEnumerable<KeyValuePair<long, float[]>> IndexedVectors()
+    {
+        foreach (var change in _catalog.ReadVectorChanges(0))
+        {
+            if (change.Vector is { } vector)
+                yield return new(change.Key, vector);
+        }
+    }
+
+    private void CatchUpLocked()
+    {
+        var target = _catalog.GetSequence();
+        foreach (var change in _catalog.ReadVectorChanges(_applied))
+            ApplyOne(change);
+        _applied = target;
+        _dirty = true;
+    }
+
+    private void ApplyOne(VectorChange change)
+    {
+        if (change.Vector is { } vector)
+            _index.Add(change.Key, vector);
+        else
+            _index.Remove(change.Key);
+    }
+
+    private bool CheckpointLocked()
+    {
+        if (!_dirty || _model is null || _index.Dimension == 0)
+            return false;
+        SaveAndRecord(_index);
+        return true;
+    }
+
+    private void SaveAndRecord(TieredVectorIndex index)
+    {
+        index.Save(_path);
+        var checkpoint = new IndexCheckpoint(_applied, _model!.ModelId, _model.Dimension, _time.GetUtcNow())
+        {
+            FileLength = new FileInfo(_path).Length,
+            FileSha256 = Sha256(_path),
+        };
+        // Only now, with the file durably renamed into place, may the catalog say what it contains.
+        _catalog.SetIndexCheckpoint(checkpoint);
+        _dirty = false;
+    }
+
+    private TieredVectorIndex NewIndex(int dimension) =>
+        new(new UsearchVectorIndex(dimension, _options), _options.ExactBelow);
+
+    private void CheckWritable()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (IsReadOnly)
+            throw new InvalidOperationException("This vector index store was opened read-only.");
+    }
+
+    private static string Sha256(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20);
+        return Convert.ToHexStringLower(SHA256.HashData(stream));
+    }
+}

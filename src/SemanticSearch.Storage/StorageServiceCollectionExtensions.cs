@@ -1,0 +1,53 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SemanticSearch.Core.Catalog;
+using SemanticSearch.Core.Configuration;
+using SemanticSearch.Core.Index;
+using SemanticSearch.Core.Search;
+using SemanticSearch.Storage.Catalog;
+using SemanticSearch.Storage.Index;
+
+namespace SemanticSearch.Storage;
+
+/// <summary>Registers the catalog, the vector index and the search service.</summary>
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="DataFolder"/> (from <c>SemanticSearch:DataDirectory</c> unless already registered),
+    /// <see cref="ICatalogStore"/>, <see cref="IVectorIndexStore"/> and <see cref="IVectorIndex"/> (the recovered index)
+    /// as singletons, and <see cref="ISearchService"/>. Options: <c>SemanticSearch:Index</c> and <c>SemanticSearch:Search</c>.
+    /// With <paramref name="readOnly"/> the index is memory-mapped when current and never saved (search-only tools).
+    /// The search service needs an IEmbeddingModel, IImageDecoder and IImagePreprocessor (AddClip, AddImaging).
+    /// </summary>
+    public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration, bool readOnly = false)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        services.AddOptions<VectorIndexOptions>()
+            .Bind(configuration.GetSection(VectorIndexOptions.Section))
+            .Validate(o => o.Validate().Count == 0, "Invalid SemanticSearch:Index settings (see VectorIndexOptions.Validate).")
+            .ValidateOnStart();
+        services.AddOptions<SearchOptions>()
+            .Bind(configuration.GetSection(SearchOptions.Section))
+            .Validate(o => o.Validate().Count == 0, "Invalid SemanticSearch:Search settings (see SearchOptions.Validate).")
+            .ValidateOnStart();
+
+        services.TryAddSingleton(_ => new DataFolder(configuration["SemanticSearch:DataDirectory"]).EnsureExists());
+        services.TryAddSingleton<ICatalogStore>(sp => new CatalogStore(sp.GetRequiredService<DataFolder>().CatalogPath));
+        services.TryAddSingleton(sp => VectorIndexStore.Open(
+            sp.GetRequiredService<ICatalogStore>(),
+            sp.GetRequiredService<DataFolder>().VectorIndexPath,
+            sp.GetRequiredService<IOptions<VectorIndexOptions>>().Value,
+            readOnly,
+            sp.GetService<ILoggerFactory>()?.CreateLogger<VectorIndexStore>()));
+        services.TryAddSingleton<IVectorIndexStore>(sp => sp.GetRequiredService<VectorIndexStore>());
+        services.TryAddSingleton<IVectorIndex>(sp => sp.GetRequiredService<VectorIndexStore>().Index);
+        services.TryAddSingleton<ISearchService>(sp => ActivatorUtilities.CreateInstance<SearchService>(
+            sp, sp.GetRequiredService<IOptions<SearchOptions>>().Value));
+        return services;
+    }
+}
