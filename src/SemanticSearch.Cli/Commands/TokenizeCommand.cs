@@ -44,7 +44,7 @@ internal static class TokenizeCommand
         {
             tokenizer = ClipTokenizer.FromDirectory(AppPaths.Resolve(string.IsNullOrWhiteSpace(modelDir) ? DefaultModel : modelDir));
         }
-        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or System.Text.Json.JsonException)
+        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
         {
             error.WriteLine($"semsearch tokenize: {e.Message}");
             return 1;

@@ -62,7 +62,7 @@ public sealed class ClipTokenizer
     /// </summary>
     /// <param name="modelDirectory">The model folder.</param>
     /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
-    /// <exception cref="InvalidDataException">The vocabulary found is not CLIP's 49,408-id vocabulary.</exception>
+    /// <exception cref="InvalidDataException">The vocabulary found is unreadable or not CLIP's 49,408-id vocabulary.</exception>
     public static ClipTokenizer FromDirectory(string modelDirectory)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(modelDirectory);
@@ -146,7 +146,7 @@ public sealed class ClipTokenizer
 
         // Keyed by full path and modification time, so an edited file is read again.
         var key = string.Join('|', paths.Select(p => $"{Path.GetFullPath(p)}@{File.GetLastWriteTimeUtc(p).Ticks}"));
-        var lazy = Loaded.GetOrAdd(key, _ => new Lazy<ClipTokenizer>(() => new ClipTokenizer(read())));
+        var lazy = Loaded.GetOrAdd(key, _ => new Lazy<ClipTokenizer>(() => Create(paths, read)));
         try
         {
             return lazy.Value;
@@ -156,6 +156,20 @@ public sealed class ClipTokenizer
             // A failed load is not remembered: the next call reads the files again.
             Loaded.TryRemove(new KeyValuePair<string, Lazy<ClipTokenizer>>(key, lazy));
             throw;
+        }
+    }
+
+    private static ClipTokenizer Create(string[] paths, Func<ClipVocabulary> read)
+    {
+        try
+        {
+            return new ClipTokenizer(read());
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException or FormatException
+                                       or KeyNotFoundException or IndexOutOfRangeException)
+        {
+            // Malformed JSON, or merges naming tokens the vocabulary lacks: one exception type for "not a CLIP vocabulary".
+            throw new InvalidDataException($"{string.Join(", ", paths)}: not a usable CLIP vocabulary ({e.Message})", e);
         }
     }
 }

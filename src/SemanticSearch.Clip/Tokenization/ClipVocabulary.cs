@@ -82,9 +82,12 @@ internal sealed class ClipVocabulary
         var merges = new List<string>(MergeCount);
         foreach (var line in File.ReadLines(mergesTxtPath, Encoding.UTF8))
         {
-            // The first line is a "#version: ..." header; blank lines (a trailing newline) carry nothing.
+            // The first line is a "#version: ..." header; blank lines (a trailing newline) carry nothing. Like the
+            // original and Hugging Face's CLIPTokenizer, only the first MergeCount merges count.
             if (line.Length == 0 || (merges.Count == 0 && line.StartsWith("#version", StringComparison.Ordinal)))
                 continue;
+            if (merges.Count == MergeCount)
+                break;
             merges.Add(line);
         }
 
@@ -143,5 +146,11 @@ internal sealed class ClipVocabulary
 
         if (merges.Count != MergeCount)
             throw new InvalidDataException($"{source}: expected {MergeCount} merges, found {merges.Count}.");
+        foreach (var merge in merges)
+        {
+            var space = merge.IndexOf(' ');
+            if (space <= 0 || space == merge.Length - 1 || merge.IndexOf(' ', space + 1) >= 0)
+                throw new InvalidDataException($"{source}: malformed merge '{merge}'.");
+        }
     }
 }

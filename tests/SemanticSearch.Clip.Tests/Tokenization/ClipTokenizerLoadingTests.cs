@@ -45,6 +45,26 @@ public sealed class ClipTokenizerLoadingTests
         Assert.Contains("49408", error.Message);
     }
 
+    [Theory]
+    [InlineData("vocab.json", "not json")]
+    [InlineData("merges.txt", "#version: 0.2\nno-space-here\n")]
+    [InlineData("tokenizer.json", "{\"model\": {\"vocab\": {\"a\": \"zero\"}, \"merges\": []}}")]
+    [InlineData("bpe_simple_vocab_16e6.txt.gz", "not gzip")]
+    public void Unreadable_tokenizer_files_give_invalid_data(string file, string content)
+    {
+        using var folder = new TempDirectory("clip-tokenizer");
+        File.Copy(TokenizerFixtures.DemoVocabJson, folder.Combine("vocab.json"));
+        File.Copy(TokenizerFixtures.DemoMergesTxt, folder.Combine("merges.txt"));
+        if (file == "bpe_simple_vocab_16e6.txt.gz")
+        {
+            File.Delete(folder.Combine("vocab.json"));
+            File.Delete(folder.Combine("merges.txt"));
+        }
+
+        File.WriteAllText(folder.Combine(file), content);
+        Assert.Throws<InvalidDataException>(() => ClipTokenizer.FromDirectory(folder.Path));
+    }
+
     [Fact]
     public void A_missing_model_folder_is_an_error_not_a_silent_fallback()
     {
