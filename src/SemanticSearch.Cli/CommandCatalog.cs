@@ -12,5 +12,6 @@ internal static class CommandCatalog
         ModelsCommand.Create(),
         BenchCommand.Create(),
         TokenizeCommand.Create(),
+        PreprocessCommand.Create(),
     ];
 }
