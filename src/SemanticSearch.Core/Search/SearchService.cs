@@ -86,7 +86,7 @@ public sealed class SearchService(
             // Decode only as large as preprocessing needs (JPEG DCT scaling), within the usual safety limits.
             var decoded = decoder.Decode(bytes.Span, minShortSide: spec.Size, DecodeLimits.Default);
             var tensor = new float[spec.TensorLength];
-            preprocessor.ToTensor(decoded.Pixels, spec, tensor);
+            preprocessor.ToTensor(decoded, spec, tensor);
             var embedding = model.Images.EncodeImages(tensor, 1, cancellationToken)[0];
             AddScaled(sum, embedding, query.ImageWeight);
         }
