@@ -1,0 +1,60 @@
+using SemanticSearch.Core.Crawling;
+using SemanticSearch.Web.Components.Pages;
+using SemanticSearch.Web.Security;
+
+namespace SemanticSearch.Web.Tests.Components;
+
+public sealed class AdminPageTests : IDisposable
+{
+    private readonly WebComponentContext _context = new();
+
+    public AdminPageTests()
+    {
+        _context.AddAuthorization().SetAuthorized("admin").SetRoles(AdminAuth.Role);
+    }
+
+    [Fact]
+    public void Progress_pushed_by_the_crawler_updates_the_bar_until_the_end()
+    {
+        var page = _context.Render<Admin>();
+        Assert.Equal("0", page.Find("#index-progress").GetAttribute("aria-valuenow"));
+        Assert.Equal("30", page.Find("#stat-indexed").TextContent);
+        Assert.Equal("clip-demo", page.Find("#model-in-use").TextContent);
+
+        page.Find("#reindex-full").Click();
+        Assert.Equal([ReindexMode.Full], _context.Reindex.Started);
+        Assert.Equal("Full rebuild started.", page.Find("#admin-message").TextContent);
+        Assert.True(page.Find("#reindex-full").HasAttribute("disabled"));
+        Assert.False(page.Find("#reindex-cancel").HasAttribute("disabled"));
+
+        _context.Reindex.Publish(new CrawlProgress
+        {
+            State = CrawlState.Running, Mode = ReindexMode.Full, Phase = "indexing", ToProcess = 30, Indexed = 15, Processed = 15,
+            ImagesPerSecond = 20, Eta = TimeSpan.FromSeconds(1),
+        });
+        page.WaitForAssertion(() => Assert.Equal("50", page.Find("#index-progress").GetAttribute("aria-valuenow")), TimeSpan.FromSeconds(5));
+        Assert.Equal("20 images/s", page.Find("#progress-rate").TextContent);
+
+        _context.Reindex.Publish(new CrawlProgress
+        {
+            State = CrawlState.Idle, Mode = ReindexMode.Full, Phase = "idle", ToProcess = 30, Indexed = 29, Failed = 1, Processed = 30,
+            FinishedAt = DateTimeOffset.UtcNow,
+            LastErrors = [new CrawlFailure("/photos/broken.jpg", "corrupt", "The JPEG data ends early.", DateTimeOffset.UtcNow)],
+        });
+        page.WaitForAssertion(() => Assert.Equal("100", page.Find("#index-progress").GetAttribute("aria-valuenow")), TimeSpan.FromSeconds(5));
+        Assert.False(page.Find("#reindex-full").HasAttribute("disabled"));
+        Assert.Contains("The JPEG data ends early.", page.Find("#failures").TextContent);
+    }
+
+    [Fact]
+    public void A_signed_in_admin_gets_a_sign_out_form_with_antiforgery()
+    {
+        var page = _context.Render<Admin>();
+
+        var form = page.Find("form.signout");
+        Assert.Equal("/admin/signout", form.GetAttribute("action"));
+        Assert.Empty(page.FindAll("#loopback-admin"));
+    }
+
+    public void Dispose() => _context.Dispose();
+}

@@ -1,0 +1,142 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Forms;
+using SemanticSearch.Tests.Shared;
+using Microsoft.Extensions.DependencyInjection;
+using SemanticSearch.Core.Search;
+using SemanticSearch.Web.Components.Pages;
+using SemanticSearch.Web.Tests.Fakes;
+
+namespace SemanticSearch.Web.Tests.Components;
+
+public sealed class SearchPageTests : IDisposable
+{
+    private readonly WebComponentContext _context = new();
+
+    private NavigationManager Navigation => _context.Services.GetRequiredService<NavigationManager>();
+
+    [Fact]
+    public void A_query_in_the_url_is_searched_and_shown_as_a_grid()
+    {
+        _context.SearchService.Answer = q => new SearchResponse(
+            [TestImages.Hit(5, 0.93f, "red-circle-005.jpg"), TestImages.Hit(9, 0.71f, "red-square-009.jpg")], TimeSpan.FromMilliseconds(12), false);
+        Navigation.NavigateTo("/?q=red%20circle");
+
+        var page = _context.Render<Search>();
+
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll(".tile").Count));
+        Assert.Equal(["5", "9"], page.FindAll(".tile").Select(t => t.GetAttribute("data-image-id")));
+        var query = Assert.Single(_context.SearchService.Queries);
+        Assert.Equal(("red circle", 24, 0), (query.Text, query.Limit, query.Offset));
+        Assert.Contains("2 results for “red circle” in 12 ms", page.Find("#search-took").TextContent);
+        Assert.Equal("red circle", page.Find("#search-input").GetAttribute("value"));
+        Assert.Empty(page.FindAll("#load-more"));
+    }
+
+    [Fact]
+    public void Without_a_query_the_page_invites_one_and_searches_nothing()
+    {
+        var page = _context.Render<Search>();
+
+        Assert.Equal("idle", page.Find("#search-status").GetAttribute("data-state"));
+        Assert.Empty(_context.SearchService.Queries);
+        Assert.Empty(page.FindAll(".tile"));
+    }
+
+    [Fact]
+    public void Submitting_the_box_puts_the_query_in_the_url()
+    {
+        var page = _context.Render<Search>();
+
+        page.Find("#search-input").Input("blue square");
+        page.Find("form.searchbox").Submit();
+
+        Assert.EndsWith("/?q=blue%20square", Navigation.Uri);
+        page.WaitForAssertion(() => Assert.Equal("blue square", Assert.Single(_context.SearchService.Queries).Text));
+    }
+
+    [Fact]
+    public void A_rejected_query_shows_the_reason()
+    {
+        _context.SearchService.Answer = _ => throw new SearchQueryException("The weight '2x' is not a number.");
+        Navigation.NavigateTo("/?q=2x%20cat");
+
+        var page = _context.Render<Search>();
+
+        page.WaitForAssertion(() => Assert.Equal("The weight '2x' is not a number.", page.Find("#search-error").TextContent));
+        Assert.Empty(page.FindAll(".tile"));
+    }
+
+    [Fact]
+    public void Nothing_found_is_said_plainly()
+    {
+        Navigation.NavigateTo("/?q=zebra");
+
+        var page = _context.Render<Search>();
+
+        page.WaitForAssertion(() => Assert.Contains("No images match “zebra”", page.Find("#search-empty").TextContent));
+    }
+
+    [Fact]
+    public void More_like_this_searches_by_id_and_names_the_image()
+    {
+        _context.SearchService.Answer = q => new SearchResponse([TestImages.Hit(3, 1f), TestImages.Hit(4, 0.9f)], TimeSpan.FromMilliseconds(3), false);
+        Navigation.NavigateTo("/?similar=3");
+
+        var page = _context.Render<Search>();
+
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll(".tile").Count));
+        Assert.Equal(3, Assert.Single(_context.SearchService.Queries).SimilarTo);
+        Assert.Contains("red-circle-001.jpg", page.Find("#similar-card").TextContent);
+    }
+
+    [Fact]
+    public void Paging_loads_the_next_results_and_the_viewer_opens_and_closes()
+    {
+        _context.SearchService.Answer = q => new SearchResponse(
+            [.. Enumerable.Range(q.Offset, q.Limit).Select(i => TestImages.Hit(i + 1, 1f - i / 100f))], TimeSpan.FromMilliseconds(5), q.Offset == 0);
+        Navigation.NavigateTo("/?q=circle");
+        var page = _context.Render<Search>();
+        page.WaitForAssertion(() => Assert.Equal(24, page.FindAll(".tile").Count));
+
+        page.Find("#load-more").Click();
+        page.WaitForAssertion(() => Assert.Equal(48, page.FindAll(".tile").Count));
+        Assert.Equal([0, 24], _context.SearchService.Queries.Select(q => q.Offset));
+        Assert.Empty(page.FindAll("#load-more"));
+
+        page.FindAll(".tile")[30].Click();
+        Assert.Equal("31", page.Find("#image-viewer").GetAttribute("data-image-id"));
+        page.Find("#image-viewer").KeyDown("ArrowRight");
+        Assert.Equal("32", page.Find("#image-viewer").GetAttribute("data-image-id"));
+        page.Find("#image-viewer").KeyDown("Escape");
+        Assert.Empty(page.FindAll("#image-viewer"));
+    }
+
+    [Fact]
+    public void A_dropped_non_image_gets_a_clear_message_and_no_search()
+    {
+        var page = _context.Render<Search>();
+
+        page.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText("just some notes", "notes.txt"));
+
+        page.WaitForAssertion(() => Assert.Contains("“notes.txt” is not an image", page.Find("#search-error").TextContent));
+        Assert.Empty(_context.SearchService.Queries);
+    }
+
+    [Fact]
+    public void A_dropped_image_is_shown_as_the_query_and_searched_with()
+    {
+        _context.SearchService.Answer = q => new SearchResponse([TestImages.Hit(8, 0.97f)], TimeSpan.FromMilliseconds(9), false);
+        var bytes = File.ReadAllBytes(Directory.EnumerateFiles(RepoPaths.Combine("tests", "fixtures", "photos")).First(f => f.EndsWith(".png", StringComparison.Ordinal)));
+        var page = _context.Render<Search>();
+
+        page.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary(bytes, "holiday.png"));
+
+        page.WaitForAssertion(() => Assert.Single(page.FindAll(".tile")));
+        Assert.Equal(bytes, Assert.Single(_context.SearchService.Queries).Image!.Value.ToArray());
+        Assert.StartsWith("data:image/", page.Find("#query-image").GetAttribute("src"));
+        Assert.Contains("holiday.png", page.Find("#query-image-card").TextContent);
+        Assert.Contains("results for your image", page.Find("#search-took").TextContent);
+    }
+
+    public void Dispose() => _context.Dispose();
+}

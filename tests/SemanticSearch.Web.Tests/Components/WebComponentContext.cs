@@ -1,0 +1,67 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using SemanticSearch.Core.Catalog;
+using SemanticSearch.Core.Crawling;
+using SemanticSearch.Core.Embeddings;
+using SemanticSearch.Core.Index;
+using SemanticSearch.Core.Search;
+using SemanticSearch.Imaging;
+using SemanticSearch.Web.Administration;
+using SemanticSearch.Web.Components.Search;
+using SemanticSearch.Web.Diagnostics;
+using SemanticSearch.Web.Hosting;
+using SemanticSearch.Web.Tests.Fakes;
+
+namespace SemanticSearch.Web.Tests.Components;
+
+/// <summary>A bUnit context with the web app's services over fakes of the engine (search, crawler, catalog).</summary>
+internal sealed class WebComponentContext : BunitContext
+{
+    public WebComponentContext()
+    {
+        (Catalog, CatalogFake) = InterfaceFake<ICatalogStore>.Create();
+        (VectorIndex, VectorIndexFake) = InterfaceFake<IVectorIndex>.Create();
+        (IndexStore, _) = InterfaceFake<IVectorIndexStore>.Create();
+        CatalogFake.Handlers["GetStats"] = _ => new CatalogStats { Indexed = 30, Failed = 1, Model = new CatalogModel("clip-demo", 4) };
+        CatalogFake.Handlers["GetRecentFailures"] = _ => (IReadOnlyList<CatalogImage>)[];
+        CatalogFake.Handlers["GetSources"] = _ => (IReadOnlyList<CatalogSource>)[];
+        CatalogFake.Handlers["GetImage"] = args => TestImages.Image((long)args[0]!);
+        VectorIndexFake.Handlers["get_Count"] = _ => 30L;
+
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddLogging();
+        Services.AddMetrics();
+        Services.AddSingleton(TimeProvider.System);
+        Services.AddSingleton(Options.Create(new WebOptions()));
+        Services.AddSingleton<ISearchService>(SearchService);
+        Services.AddSingleton<IReindexService>(Reindex);
+        Services.AddSingleton<IEmbeddingModel>(new FakeEmbeddingModel());
+        Services.AddSingleton(Catalog);
+        Services.AddSingleton(VectorIndex);
+        Services.AddSingleton(IndexStore);
+        Services.AddSingleton<ModelAvailability>();
+        Services.AddSingleton<SearchMetrics>();
+        Services.AddSingleton<InstrumentedSearch>();
+        Services.AddSingleton<StatusReport>();
+        Services.AddSingleton<SourceAdministration>();
+        Services.AddImaging();
+        Services.AddSingleton<QueryImagePreview>();
+        Services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
+    }
+
+    public FakeSearchService SearchService { get; } = new();
+
+    public FakeReindexService Reindex { get; } = new();
+
+    public ICatalogStore Catalog { get; }
+
+    public InterfaceFake<ICatalogStore> CatalogFake { get; }
+
+    public IVectorIndex VectorIndex { get; }
+
+    public InterfaceFake<IVectorIndex> VectorIndexFake { get; }
+
+    public IVectorIndexStore IndexStore { get; }
+}

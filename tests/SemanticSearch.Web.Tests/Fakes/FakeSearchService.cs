@@ -1,0 +1,18 @@
+using SemanticSearch.Core.Search;
+
+namespace SemanticSearch.Web.Tests.Fakes;
+
+/// <summary>Answers with a configured function and records the queries.</summary>
+internal sealed class FakeSearchService : ISearchService
+{
+    public List<SearchQuery> Queries { get; } = [];
+
+    public Func<SearchQuery, SearchResponse> Answer { get; set; } = _ => new SearchResponse([], TimeSpan.FromMilliseconds(1), false);
+
+    public Task<SearchResponse> SearchAsync(SearchQuery query, CancellationToken cancellationToken = default)
+    {
+        lock (Queries)
+            Queries.Add(query);
+        return Task.FromResult(Answer(query));
+    }
+}

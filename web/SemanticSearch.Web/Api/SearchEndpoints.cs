@@ -1,0 +1,90 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using SemanticSearch.Core.Imaging;
+using SemanticSearch.Core.Search;
+using SemanticSearch.Web.Api.Contracts;
+using SemanticSearch.Web.Diagnostics;
+using SemanticSearch.Web.Hosting;
+
+namespace SemanticSearch.Web.Api;
+
+/// <summary><c>GET /api/search</c> (text) and <c>POST /api/search/image</c> (query by example).</summary>
+public static class SearchEndpoints
+{
+    /// <summary>Maps the search group, rate-limited per client.</summary>
+    public static IEndpointRouteBuilder MapSearchEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/search").WithTags("Search").RequireRateLimiting(RateLimitingSetup.SearchPolicy);
+        group.MapGet("", SearchTextAsync)
+            .WithName("SearchText")
+            .WithSummary("Search by text")
+            .WithDescription("Text or a weighted expression (\"cat + 0.5 snow - dog\"); results best first.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        group.MapPost("/image", SearchImageAsync)
+            .WithName("SearchImage")
+            .WithSummary("Search by example image")
+            .WithDescription("Multipart upload (field 'file') or the raw image as the body; the format is read from the bytes. " +
+                             "An optional q adds text to the query.")
+            .Accepts<IFormFile>("multipart/form-data")
+            .Accepts<byte[]>("application/octet-stream", "image/jpeg", "image/png", "image/gif", "image/webp", "image/bmp")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        return app;
+    }
+
+    private static async Task<Results<Ok<SearchResultsDto>, ProblemHttpResult>> SearchTextAsync(
+        [AsParameters] SearchParameters parameters, InstrumentedSearch search, IOptions<WebOptions> options, CancellationToken cancellationToken)
+    {
+        var text = parameters.ValidateText(options.Value, optional: false, out var error);
+        if (error is not null)
+            return ApiProblems.BadRequest(error);
+        var query = parameters.ToQuery(options.Value, out error);
+        if (query is null)
+            return ApiProblems.BadRequest(error!);
+        return await RunAsync(search, query with { Text = text }, "text", cancellationToken);
+    }
+
+    private static async Task<Results<Ok<SearchResultsDto>, ProblemHttpResult>> SearchImageAsync(
+        HttpRequest request, [AsParameters] SearchParameters parameters, InstrumentedSearch search, IOptions<WebOptions> options,
+        CancellationToken cancellationToken)
+    {
+        var text = parameters.ValidateText(options.Value, optional: true, out var error);
+        if (error is not null)
+            return ApiProblems.BadRequest(error);
+        var query = parameters.ToQuery(options.Value, out error);
+        if (query is null)
+            return ApiProblems.BadRequest(error!);
+        var (data, problem) = await UploadReader.ReadAsync(request, options.Value.MaxUploadBytes, cancellationToken);
+        if (problem is not null)
+            return problem;
+        return await RunAsync(search, query with { Text = text, Image = data }, "image", cancellationToken);
+    }
+
+    /// <summary>Runs a query and maps the expected failures to problem details.</summary>
+    internal static async Task<Results<Ok<SearchResultsDto>, ProblemHttpResult>> RunAsync(
+        InstrumentedSearch search, SearchQuery query, string kind, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await search.SearchAsync(query, kind, cancellationToken);
+            return TypedResults.Ok(response.ToDto(query.Offset, query.Limit));
+        }
+        catch (SearchQueryException e)
+        {
+            return ApiProblems.From(e);
+        }
+        catch (ImageDecodeException e)
+        {
+            return ApiProblems.From(e);
+        }
+        catch (SearchUnavailableException e)
+        {
+            return ApiProblems.ModelUnavailable(e.Message);
+        }
+    }
+}

@@ -1,0 +1,144 @@
+using System.ComponentModel;
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using SemanticSearch.Core.Search;
+using SemanticSearch.Web.Hosting;
+
+namespace SemanticSearch.Web.Api;
+
+/// <summary>
+/// Query-string parameters shared by the search endpoints. Bound as strings and checked here, so a bad value gets a
+/// message that names the parameter instead of a bare 400.
+/// </summary>
+public sealed class SearchParameters
+{
+    /// <summary>Text or weighted expression ("cat + 0.5 snow - dog").</summary>
+    [FromQuery(Name = "q"), Description("Text, or a weighted expression such as \"cat + 0.5 snow - dog\".")]
+    public string? Q { get; init; }
+
+    /// <summary>Results per page.</summary>
+    [FromQuery(Name = "k"), Description("Number of results, 1 to 200 (default 24).")]
+    public string? K { get; init; }
+
+    /// <summary>Results to skip.</summary>
+    [FromQuery(Name = "offset"), Description("Results to skip, for paging (default 0).")]
+    public string? Offset { get; init; }
+
+    /// <summary>Lowest score kept.</summary>
+    [FromQuery(Name = "minScore"), Description("Drop results whose cosine similarity is below this (-1 to 1).")]
+    public string? MinScore { get; init; }
+
+    /// <summary>Source id filter.</summary>
+    [FromQuery(Name = "source"), Description("Only images of this source id.")]
+    public string? Source { get; init; }
+
+    /// <summary>Folder or URL prefix filter.</summary>
+    [FromQuery(Name = "folder"), Description("Only images whose path or URL starts with this prefix.")]
+    public string? Folder { get; init; }
+
+    /// <summary>Format filter.</summary>
+    [FromQuery(Name = "format"), Description("Only this format: jpeg, png, gif, webp or bmp.")]
+    public string? Format { get; init; }
+
+    /// <summary>Earliest date taken.</summary>
+    [FromQuery(Name = "from"), Description("Only images taken at or after this date (ISO 8601).")]
+    public string? From { get; init; }
+
+    /// <summary>Latest date taken (exclusive).</summary>
+    [FromQuery(Name = "to"), Description("Only images taken before this date (ISO 8601).")]
+    public string? To { get; init; }
+
+    /// <summary>Include near-duplicates.</summary>
+    [FromQuery(Name = "duplicates"), Description("true to keep near-duplicates of better results (hidden by default).")]
+    public string? Duplicates { get; init; }
+
+    /// <summary>
+    /// Builds the engine query without text, image or similar part; null and a message when a parameter is invalid.
+    /// </summary>
+    public SearchQuery? ToQuery(WebOptions options, out string? error)
+    {
+        error = null;
+        var limit = options.DefaultResults;
+        if (K is not null && (!int.TryParse(K, NumberStyles.Integer, CultureInfo.InvariantCulture, out limit) || limit < 1 || limit > options.MaxResults))
+            return Fail($"k must be a whole number from 1 to {options.MaxResults} (was '{K}').", out error);
+        var offset = 0;
+        if (Offset is not null && (!int.TryParse(Offset, NumberStyles.Integer, CultureInfo.InvariantCulture, out offset) || offset < 0 || offset > 100_000))
+            return Fail($"offset must be a whole number from 0 to 100000 (was '{Offset}').", out error);
+        float? minScore = null;
+        if (MinScore is not null)
+        {
+            if (!float.TryParse(MinScore, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || value is < -1 or > 1 || float.IsNaN(value))
+                return Fail($"minScore must be a number from -1 to 1 (was '{MinScore}').", out error);
+            minScore = value;
+        }
+        long? sourceId = null;
+        if (Source is not null)
+        {
+            if (!long.TryParse(Source, NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) || id < 1)
+                return Fail($"source must be a source id (was '{Source}').", out error);
+            sourceId = id;
+        }
+        if (!TryParseDate(From, "from", out var from, out error) || !TryParseDate(To, "to", out var to, out error))
+            return null;
+        var hideDuplicates = true;
+        if (Duplicates is not null)
+        {
+            if (!bool.TryParse(Duplicates, out var keep))
+                return Fail($"duplicates must be true or false (was '{Duplicates}').", out error);
+            hideDuplicates = !keep;
+        }
+        return new SearchQuery
+        {
+            Limit = limit,
+            Offset = offset,
+            MinScore = minScore,
+            HideNearDuplicates = hideDuplicates,
+            Filter = new SearchFilter(
+                sourceId,
+                string.IsNullOrWhiteSpace(Folder) ? null : Folder.Trim(),
+                string.IsNullOrWhiteSpace(Format) ? null : Format.Trim().ToLowerInvariant(),
+                from,
+                to),
+        };
+    }
+
+    /// <summary>Checks <see cref="Q"/>: required unless <paramref name="optional"/>, and within the length limit.</summary>
+    public string? ValidateText(WebOptions options, bool optional, out string? error)
+    {
+        error = null;
+        var text = Q?.Trim();
+        if (string.IsNullOrEmpty(text))
+        {
+            if (!optional)
+                error = "The query is empty: pass the text to look for as q, e.g. /api/search?q=red+circle.";
+            return null;
+        }
+        if (text.Length > options.MaxQueryLength)
+        {
+            error = $"The query is {text.Length} characters long; the limit is {options.MaxQueryLength}.";
+            return null;
+        }
+        return text;
+    }
+
+    private static bool TryParseDate(string? value, string name, out DateTimeOffset? date, out string? error)
+    {
+        date = null;
+        error = null;
+        if (string.IsNullOrWhiteSpace(value))
+            return true;
+        if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
+        {
+            date = parsed;
+            return true;
+        }
+        error = $"{name} must be a date such as 2024-05-31 or 2024-05-31T12:00:00Z (was '{value}').";
+        return false;
+    }
+
+    private static SearchQuery? Fail(string message, out string? error)
+    {
+        error = message;
+        return null;
+    }
+}

@@ -1,0 +1,268 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Options;
+using Microsoft.JSInterop;
+using SemanticSearch.Core.Catalog;
+using SemanticSearch.Core.Crawling;
+using SemanticSearch.Core.Imaging;
+using SemanticSearch.Core.Search;
+using SemanticSearch.Web.Components.Search;
+using SemanticSearch.Web.Diagnostics;
+using SemanticSearch.Web.Hosting;
+
+namespace SemanticSearch.Web.Components.Pages;
+
+/// <summary>
+/// The search page. Text and "more like this" queries live in the URL (<c>/?q=</c>, <c>/?similar=</c>) so results can be
+/// shared and the back button works; image queries (bytes) live in the circuit.
+/// </summary>
+public sealed partial class Search : IDisposable
+{
+    private readonly List<SearchHit> _hits = [];
+    private readonly HashSet<long> _shownIds = [];
+    private ActiveQuery? _active;
+    private SearchViewState _state = SearchViewState.Idle;
+    private string? _error;
+    private TimeSpan _took;
+    private bool _hasMore;
+    private bool _loadingMore;
+    private int? _viewer;
+    private string? _similarName;
+    private CancellationTokenSource? _running;
+    private (string? Text, long? Similar)? _urlQuery;
+
+    [Inject] private InstrumentedSearch SearchService { get; set; } = default!;
+    [Inject] private ICatalogStore Catalog { get; set; } = default!;
+    [Inject] private IReindexService Reindex { get; set; } = default!;
+    [Inject] private QueryImagePreview Preview { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [Inject] private IJSRuntime JS { get; set; } = default!;
+    [Inject] private IOptions<WebOptions> Options { get; set; } = default!;
+    [Inject] private ILogger<Search> Logger { get; set; } = default!;
+
+    /// <summary>Text query from the URL.</summary>
+    [SupplyParameterFromQuery(Name = "q")]
+    public string? Q { get; set; }
+
+    /// <summary>Image id of a "more like this" query from the URL.</summary>
+    [SupplyParameterFromQuery(Name = "similar")]
+    public long? Similar { get; set; }
+
+    private string Title => _active switch
+    {
+        { Image: not null } => "Image search · SemanticSearch",
+        { SimilarTo: not null } => "More like this · SemanticSearch",
+        { Text: { } text } => $"{text} · SemanticSearch",
+        _ => "SemanticSearch",
+    };
+
+    private string Description => _active switch
+    {
+        { Image: not null } => "your image",
+        { SimilarTo: not null } => $"images like {_similarName}",
+        { Text: { } text } => $"“{text}”",
+        _ => "",
+    };
+
+    private string? IndexingNote => Reindex.Progress is { State: not CrawlState.Idle } p
+        ? $"Indexing is running ({p.Processed}{(p.ToProcess is { } total ? $" of {total}" : "")} done); more results may appear."
+        : null;
+
+    /// <inheritdoc />
+    protected override async Task OnParametersSetAsync()
+    {
+        var text = string.IsNullOrWhiteSpace(Q) ? null : Q.Trim();
+        var urlQuery = (text, Similar);
+        if (_urlQuery == urlQuery)
+            return;
+        _urlQuery = urlQuery;
+        if (text is not null)
+            await StartAsync(new ActiveQuery(Text: text));
+        else if (Similar is { } id)
+            await StartAsync(new ActiveQuery(SimilarTo: id));
+        else
+            Reset();
+    }
+
+    private Task OnTextSearchAsync(SearchRequest request)
+    {
+        var text = request.Text.Trim();
+        if (text.Length == 0)
+            return ClearAsync();
+        if (text == _urlQuery?.Text)
+            return Task.CompletedTask;
+        // While typing refines a text query, pauses replace the history entry instead of adding one per pause.
+        var replace = !request.Immediate && _urlQuery?.Text is not null;
+        Navigation.NavigateTo("/?q=" + Uri.EscapeDataString(text), new NavigationOptions { ReplaceHistoryEntry = replace });
+        return Task.CompletedTask;
+    }
+
+    private async Task OnImageAsync(ImageQueryInput input)
+    {
+        string preview;
+        try
+        {
+            // Decoding here gives a clear message for a non-image before any search runs.
+            preview = await Task.Run(() => Preview.CreateDataUrl(input.Data));
+        }
+        catch (ImageDecodeException e)
+        {
+            ShowError(DescribeUnusableImage(input.Name, e));
+            return;
+        }
+        if (_urlQuery is not (null, null))
+        {
+            // The URL no longer describes what is shown; marking it handled keeps the navigation from clearing the results.
+            _urlQuery = (null, null);
+            Navigation.NavigateTo("/");
+        }
+        await StartAsync(new ActiveQuery(Image: input.Data, ImageName: input.Name, PreviewUrl: preview));
+    }
+
+    private async Task StartAsync(ActiveQuery query)
+    {
+        CancelRunning();
+        _active = query;
+        _hits.Clear();
+        _shownIds.Clear();
+        _viewer = null;
+        _hasMore = false;
+        _error = null;
+        _state = SearchViewState.Loading;
+        if (query.SimilarTo is { } id)
+            _similarName = Catalog.GetImage(id) is { } image ? ImageText.Name(image) : $"image {id}";
+        StateHasChanged();
+        await LoadPageAsync(0);
+    }
+
+    private async Task LoadMoreAsync()
+    {
+        if (_loadingMore || !_hasMore || _active is null)
+            return;
+        _loadingMore = true;
+        await LoadPageAsync(_hits.Count);
+    }
+
+    private async Task LoadPageAsync(int offset)
+    {
+        var query = _active!;
+        var cancellation = _running = new CancellationTokenSource();
+        try
+        {
+            var response = await SearchService.SearchAsync(ToSearchQuery(query, offset), query.Kind, cancellation.Token);
+            if (cancellation.IsCancellationRequested || !ReferenceEquals(query, _active))
+                return;
+            foreach (var hit in response.Results)
+            {
+                if (_shownIds.Add(hit.Image.Id))
+                    _hits.Add(hit);
+            }
+            _hasMore = response.HasMore && response.Results.Count > 0;
+            if (offset == 0)
+                _took = response.Took;
+            _state = _hits.Count == 0 ? SearchViewState.Empty : SearchViewState.Results;
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            // A newer query replaced this one.
+        }
+        catch (SearchQueryException e)
+        {
+            ShowError(e.Message);
+        }
+        catch (ImageDecodeException e)
+        {
+            ShowError(DescribeUnusableImage(query.ImageName ?? "The image", e));
+        }
+        catch (SearchUnavailableException e)
+        {
+            ShowError(e.Message);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            Logger.LogError(e, "{Kind} search failed in the UI", query.Kind);
+            ShowError("The search failed on the server; the error was logged.");
+        }
+        finally
+        {
+            _loadingMore = false;
+        }
+    }
+
+    private SearchQuery ToSearchQuery(ActiveQuery query, int offset) => new()
+    {
+        Text = query.Text,
+        SimilarTo = query.SimilarTo,
+        Image = query.Image,
+        Limit = Options.Value.DefaultResults,
+        Offset = offset,
+    };
+
+    private void ShowError(string message)
+    {
+        CancelRunning();
+        _hits.Clear();
+        _shownIds.Clear();
+        _viewer = null;
+        _hasMore = false;
+        _error = message;
+        _state = SearchViewState.Error;
+    }
+
+    private static string DescribeUnusableImage(string name, ImageDecodeException e) => e.Kind switch
+    {
+        ImageErrorKind.NotAnImage => $"“{name}” is not an image. Drop, paste or choose a JPEG, PNG, GIF, WebP or BMP file.",
+        ImageErrorKind.UnsupportedFormat => $"“{name}” is in an image format that cannot be searched with: {e.Message}",
+        ImageErrorKind.Empty => $"“{name}” is empty.",
+        _ => $"“{name}” cannot be used: {e.Message}",
+    };
+
+    private Task ClearAsync()
+    {
+        Reset();
+        if (_urlQuery is not (null, null))
+        {
+            _urlQuery = (null, null);
+            Navigation.NavigateTo("/");
+        }
+        return Task.CompletedTask;
+    }
+
+    private void Reset()
+    {
+        CancelRunning();
+        _active = null;
+        _hits.Clear();
+        _shownIds.Clear();
+        _viewer = null;
+        _hasMore = false;
+        _error = null;
+        _state = SearchViewState.Idle;
+    }
+
+    private void Open(int index) => _viewer = index;
+
+    private void Step(int delta)
+    {
+        if (_viewer is int index && index + delta >= 0 && index + delta < _hits.Count)
+            _viewer = index + delta;
+    }
+
+    private async Task CloseViewerAsync()
+    {
+        if (_viewer is not int index || index >= _hits.Count)
+            return;
+        _viewer = null;
+        // Focus goes back to the tile that was open, so keyboard users keep their place.
+        await JS.InvokeVoidAsync("semsearch.focusTile", _hits[index].Image.Id);
+    }
+
+    private void CancelRunning()
+    {
+        _running?.Cancel();
+        _running?.Dispose();
+        _running = null;
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => CancelRunning();
+}

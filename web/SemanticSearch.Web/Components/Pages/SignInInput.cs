@@ -1,0 +1,11 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace SemanticSearch.Web.Components.Pages;
+
+/// <summary>The admin sign-in form.</summary>
+public sealed class SignInInput
+{
+    /// <summary>The admin key as typed.</summary>
+    [Required(ErrorMessage = "Enter the admin key.")]
+    public string? Key { get; set; }
+}

@@ -1,0 +1,63 @@
+using System.Diagnostics;
+using SemanticSearch.Core.Imaging;
+using SemanticSearch.Core.Search;
+
+namespace SemanticSearch.Web.Diagnostics;
+
+/// <summary>
+/// The one way the API and the UI run searches: checks the model is there, calls <see cref="ISearchService"/>, and
+/// records metrics and structured logs.
+/// </summary>
+public sealed class InstrumentedSearch(
+    IServiceProvider services,
+    ModelAvailability model,
+    SearchMetrics metrics,
+    ILogger<InstrumentedSearch> logger)
+{
+    /// <summary>Runs <paramref name="query"/>.</summary>
+    /// <param name="query">The query.</param>
+    /// <param name="kind">text, image or similar (a metrics tag).</param>
+    /// <param name="cancellationToken">Cancels the search.</param>
+    /// <exception cref="SearchUnavailableException">The model is missing.</exception>
+    /// <exception cref="SearchQueryException">The query is invalid or names an unknown image.</exception>
+    /// <exception cref="ImageDecodeException">The query image cannot be decoded.</exception>
+    public async Task<SearchResponse> SearchAsync(SearchQuery query, string kind, CancellationToken cancellationToken = default)
+    {
+        var state = model.Current;
+        if (!state.Available)
+        {
+            metrics.Record(kind, "unavailable", TimeSpan.Zero);
+            throw new SearchUnavailableException(state.Problem ?? "The embedding model is not loaded.");
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            // Resolved per call: the service is a singleton, and resolving it only once the model loaded keeps a
+            // missing model from failing the host at start-up.
+            var search = services.GetRequiredService<ISearchService>();
+            var response = await search.SearchAsync(query, cancellationToken);
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            metrics.Record(kind, "ok", elapsed);
+            logger.LogDebug("{Kind} search returned {Count} results in {ElapsedMs:0.0} ms", kind, response.Results.Count, elapsed.TotalMilliseconds);
+            return response;
+        }
+        catch (Exception e) when (e is SearchQueryException or ImageDecodeException)
+        {
+            metrics.Record(kind, "rejected", Stopwatch.GetElapsedTime(started));
+            logger.LogInformation("{Kind} search rejected: {Reason}", kind, e.Message);
+            throw;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            metrics.Record(kind, "cancelled", Stopwatch.GetElapsedTime(started));
+            throw;
+        }
+        catch (Exception e)
+        {
+            metrics.Record(kind, "error", Stopwatch.GetElapsedTime(started));
+            logger.LogError(e, "{Kind} search failed", kind);
+            throw;
+        }
+    }
+}

@@ -1,0 +1,74 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using OpenTelemetry.Metrics;
+using SemanticSearch.Web.Administration;
+using SemanticSearch.Web.Api;
+using SemanticSearch.Web.Components;
+using SemanticSearch.Web.Components.Search;
+using SemanticSearch.Web.Diagnostics;
+using SemanticSearch.Web.Security;
+
+namespace SemanticSearch.Web.Hosting;
+
+/// <summary>Registers and maps the web host: Blazor UI, HTTP API, admin security, limits, health and metrics.</summary>
+public static class WebHostingExtensions
+{
+    /// <summary>Adds the UI, API and their cross-cutting services.</summary>
+    public static WebApplicationBuilder AddSemanticSearchWeb(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        services.AddOptions<WebOptions>().Bind(configuration.GetSection(WebOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+
+        services.AddAdminSecurity(configuration);
+        services.AddSearchRateLimiting(configuration);
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        services.AddOpenApi();
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddCascadingAuthenticationState();
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<ModelAvailability>();
+        services.AddSingleton<SearchMetrics>();
+        services.AddSingleton<InstrumentedSearch>();
+        services.AddSingleton<StatusReport>();
+        services.AddSingleton<SourceAdministration>();
+        services.AddSingleton<QueryImagePreview>();
+        services.AddHostedService<StartupReport>();
+
+        services.AddHealthChecks()
+            .AddCheck<CatalogHealthCheck>("catalog")
+            .AddCheck<ModelHealthCheck>("model");
+        services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            .AddMeter(SearchMetrics.MeterName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel")
+            .AddPrometheusExporter());
+        return builder;
+    }
+
+    /// <summary>Adds the middleware and maps pages, API, OpenAPI, <c>/health</c> and <c>/metrics</c>.</summary>
+    public static WebApplication UseSemanticSearchWeb(this WebApplication app)
+    {
+        app.UseExceptionHandler("/error", createScopeForErrors: true);
+        app.UseWhen(http => !AdminAuth.IsApiRequest(http),
+            pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapAccountEndpoints();
+        app.MapSearchEndpoints();
+        app.MapImageEndpoints();
+        app.MapStatusEndpoints();
+        app.MapAdminEndpoints();
+        app.MapOpenApi();
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync });
+        app.MapPrometheusScrapingEndpoint("/metrics");
+
+        // Creates the observable instruments now, so the first scrape already has them.
+        app.Services.GetRequiredService<SearchMetrics>();
+        return app;
+    }
+}

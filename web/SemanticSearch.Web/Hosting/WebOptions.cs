@@ -1,0 +1,30 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace SemanticSearch.Web.Hosting;
+
+/// <summary>Limits of the HTTP API and UI (section <c>SemanticSearch:Web</c>).</summary>
+public sealed class WebOptions
+{
+    /// <summary>Configuration section name.</summary>
+    public const string Section = "SemanticSearch:Web";
+
+    /// <summary>Longest text query accepted, in characters.</summary>
+    [Range(1, 10_000)]
+    public int MaxQueryLength { get; set; } = 500;
+
+    /// <summary>Largest image upload accepted, in bytes (multipart or raw body).</summary>
+    [Range(1024, 1L << 30)]
+    public long MaxUploadBytes { get; set; } = 20L * 1024 * 1024;
+
+    /// <summary>Results per page when <c>k</c> is not given.</summary>
+    [Range(1, 200)]
+    public int DefaultResults { get; set; } = 24;
+
+    /// <summary>Largest <c>k</c> accepted.</summary>
+    [Range(1, 1000)]
+    public int MaxResults { get; set; } = 200;
+
+    /// <summary>How long browsers may keep thumbnails without asking again.</summary>
+    [Range(0, 31_536_000)]
+    public int ThumbnailCacheSeconds { get; set; } = 86_400;
+}

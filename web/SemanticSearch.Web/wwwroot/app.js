@@ -1,0 +1,79 @@
+// Browser glue for the Blazor UI, only where a browser API is needed: an image dropped or pasted anywhere on the
+// search page is handed to its file input (Blazor's InputFile streams it to the server), infinite scroll, focus.
+(() => {
+  'use strict';
+  const fileInputId = 'image-query-file';
+  let dragDepth = 0;
+
+  const fileInput = () => document.getElementById(fileInputId);
+  const carriesFiles = e => !!e.dataTransfer && Array.from(e.dataTransfer.types || []).includes('Files');
+
+  function setDragging(on) {
+    document.body.classList.toggle('dragging', on);
+  }
+
+  // Hands the first file to the InputFile element, as if it had been chosen in the file dialog.
+  function handOver(files) {
+    const input = fileInput();
+    if (!input || !files || files.length === 0) return false;
+    const transfer = new DataTransfer();
+    transfer.items.add(files[0]);
+    input.files = transfer.files;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    return true;
+  }
+
+  document.addEventListener('dragenter', e => {
+    if (!carriesFiles(e) || !fileInput()) return;
+    dragDepth++;
+    setDragging(true);
+  });
+  document.addEventListener('dragover', e => {
+    if (!carriesFiles(e) || !fileInput()) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'copy';
+  });
+  document.addEventListener('dragleave', e => {
+    if (!carriesFiles(e)) return;
+    dragDepth = Math.max(0, dragDepth - 1);
+    if (dragDepth === 0) setDragging(false);
+  });
+  document.addEventListener('drop', e => {
+    dragDepth = 0;
+    setDragging(false);
+    // Text dragged into the search box keeps its normal behaviour; only files become image queries.
+    if (!fileInput() || !carriesFiles(e)) return;
+    e.preventDefault();
+    handOver(e.dataTransfer.files);
+  });
+  document.addEventListener('paste', e => {
+    const files = e.clipboardData && e.clipboardData.files;
+    if (!files || files.length === 0 || !fileInput()) return;
+    e.preventDefault();
+    handOver(files);
+  });
+
+  const observed = new WeakMap();
+
+  window.semsearch = {
+    // Clicks the "show more" button whenever it comes near the viewport.
+    observeLoadMore(button) {
+      if (!button || !('IntersectionObserver' in window)) return;
+      const previous = observed.get(button);
+      if (previous) previous.disconnect();
+      const observer = new IntersectionObserver(entries => {
+        if (entries.some(entry => entry.isIntersecting) && !button.disabled) button.click();
+      }, { rootMargin: '600px 0px' });
+      observer.observe(button);
+      observed.set(button, observer);
+    },
+    focusTile(id) {
+      const tile = document.querySelector(`.tile[data-image-id="${id}"]`);
+      if (tile) tile.focus();
+    },
+    resetFileInput(id) {
+      const input = document.getElementById(id);
+      if (input) input.value = '';
+    },
+  };
+})();
