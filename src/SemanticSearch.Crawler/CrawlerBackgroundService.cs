@@ -57,7 +57,7 @@ public sealed class CrawlerBackgroundService : BackgroundService
             if (_options.ScanOnStartup)
                 _logger.LogInformation("{Message}", _reindex.Start(ReindexMode.Incremental).Message);
             var rescan = _options.RescanInterval is { } r && r > TimeSpan.Zero ? r : (TimeSpan?)null;
-            var nextRescan = DateTime.UtcNow + (rescan ?? TimeSpan.MaxValue / 2);
+            var nextRescan = rescan is { } first ? DateTime.UtcNow + first : DateTime.MaxValue;
             var tick = rescan is { } every && every < WatchRefresh ? every : WatchRefresh;
             using var timer = new PeriodicTimer(tick);
             while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
@@ -72,6 +72,11 @@ public sealed class CrawlerBackgroundService : BackgroundService
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
+        }
+        catch (Exception ex)
+        {
+            // The web app keeps serving searches without the crawler; the log says why indexing stopped.
+            _logger.LogError(ex, "The background crawler stopped");
         }
         finally
         {
