@@ -32,12 +32,18 @@ internal static class BenchEmbedCommand
         var model = EmbedCommand.ModelOption();
         var images = new Option<string>("--images") { Description = "Folder of images (searched recursively), e.g. a few 12-megapixel JPEGs.", Required = true };
         var batch = new Option<int?>("--batch") { Description = "Images per inference (default: SemanticSearch:Model:BatchSize)." };
-        var seconds = new Option<double>("--seconds") { Description = "Seconds measured per phase.", DefaultValueFactory = _ => 10 };
+        var seconds = new Option<double>("--seconds") { Description = "Seconds measured for each of (a) and (b), and for text.", DefaultValueFactory = _ => 20 };
+        var rounds = new Option<int>("--rounds") { Description = "Alternations of (a) and (b), so both see the same background load.", DefaultValueFactory = _ => 4 };
         var workers = new Option<int?>("--workers") { Description = "Decode workers feeding the encoder (default: 1 up to 4 cores, then cores / 4)." };
         var threads = new Option<int?>("--threads") { Description = "ONNX Runtime intra-op threads (default: SemanticSearch:Model:IntraOpThreads; 0 = one per core)." };
+        var margin = new Option<double>("--dct-scale-margin")
+        {
+            Description = "How much larger than the model input a DCT-scaled JPEG decode must stay (the decoder's default keeps 2x for parity with PIL; 1 decodes smaller and faster).",
+            DefaultValueFactory = _ => SkiaImageDecoder.DefaultDctScaleMargin,
+        };
         var json = new Option<bool>("--json") { Description = "Print the results as one JSON object." };
         var command = new Command("embed", "Images/s of the bare vision session vs. the whole decode + preprocess + encode path, and text tokens/s and latency.");
-        foreach (var option in new Option[] { model, images, batch, seconds, workers, threads, json })
+        foreach (var option in new Option[] { model, images, batch, seconds, rounds, workers, threads, margin, json })
             command.Options.Add(option);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -57,9 +63,11 @@ internal static class BenchEmbedCommand
                 return 1;
             }
             var span = TimeSpan.FromSeconds(Math.Max(1, parseResult.GetValue(seconds)));
+            var roundCount = Math.Max(1, parseResult.GetValue(rounds));
             var workerCount = Math.Max(1, parseResult.GetValue(workers) ?? (Environment.ProcessorCount <= 4 ? 1 : Environment.ProcessorCount / 4));
             using var clip = ClipEmbeddingModel.Load(options);
-            var result = await RunAsync(clip, files, workerCount, span, options.IntraOpThreads, cancellationToken);
+            var decoder = new SkiaImageDecoder(Math.Max(1, parseResult.GetValue(margin)));
+            var result = await RunAsync(clip, decoder, files, span, roundCount, workerCount, options.IntraOpThreads, cancellationToken);
             if (parseResult.GetValue(json))
                 Console.Out.WriteLine(JsonSerializer.Serialize(result, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }));
             else
@@ -69,32 +77,52 @@ internal static class BenchEmbedCommand
         return command;
     }
 
-    private static async Task<BenchEmbedResult> RunAsync(ClipEmbeddingModel clip, string[] files, int workers, TimeSpan span, int threads, CancellationToken ct)
+    private static async Task<Result> RunAsync(
+        ClipEmbeddingModel clip, SkiaImageDecoder decoder, string[] files, TimeSpan span, int rounds, int workers, int onnxThreads, CancellationToken ct)
     {
-        var decoder = new SkiaImageDecoder();
         var preprocessor = new ClipImagePreprocessor(decoder);
         var spec = clip.Images.Preprocess;
         var batch = clip.Images.BatchSize;
         var megapixels = files.Select(f => decoder.ReadMetadata(File.ReadAllBytes(f))).Average(m => m.Width * (double)m.Height / 1e6);
+        var slice = span / rounds;
 
-        // (a) The session alone on tensors made once.
         var ready = new float[batch * spec.TensorLength];
-        for (var i = 0; i < batch; i++)
-            preprocessor.ToTensor(File.ReadAllBytes(files[i % files.Length]), spec, ready.AsSpan(i * spec.TensorLength, spec.TensorLength));
         Console.Error.WriteLine($"bench embed: warming up ({clip.ModelId}, batch {batch})...");
         clip.Images.EncodeImages(ready, batch, ct);
-        Console.Error.WriteLine($"bench embed: vision session on ready tensors for {span.TotalSeconds:F0} s...");
-        var bare = Measure(span, () => { clip.Images.EncodeImages(ready, batch, ct); return batch; });
 
-        // (b) Files to embeddings, decode overlapped with inference.
-        Console.Error.WriteLine($"bench embed: read + decode + preprocess + encode with {workers} decode worker(s) for {span.TotalSeconds:F0} s...");
-        var (pipeline, failures) = await MeasurePipelineAsync(clip, preprocessor, files, workers, span, ct);
+        // One thread decoding alone tells how much of the CPU budget decoding takes.
+        var (decoded, _, decodeCpu) = Measure(slice, () =>
+        {
+            foreach (var file in files)
+                preprocessor.ToTensor(File.ReadAllBytes(file), spec, ready.AsSpan(0, spec.TensorLength));
+            return files.Length;
+        });
+        for (var i = 0; i < batch; i++)
+            preprocessor.ToTensor(File.ReadAllBytes(files[i % files.Length]), spec, ready.AsSpan(i * spec.TensorLength, spec.TensorLength));
+
+        // (a) and (b) alternate so that both see the same background load on a shared machine.
+        double bareItems = 0, bareSeconds = 0, bareCpu = 0, pipelineItems = 0, pipelineSeconds = 0, pipelineCpu = 0;
+        long failures = 0;
+        for (var round = 1; round <= rounds; round++)
+        {
+            Console.Error.WriteLine($"bench embed: round {round}/{rounds}: (a) vision session on ready tensors...");
+            var (items, seconds, cpu) = Measure(slice, () => { clip.Images.EncodeImages(ready, batch, ct); return batch; });
+            bareItems += items;
+            bareSeconds += seconds;
+            bareCpu += cpu;
+            Console.Error.WriteLine($"bench embed: round {round}/{rounds}: (b) read + decode + preprocess + encode, {workers} decode worker(s)...");
+            var (piped, pipedSeconds, pipedCpu, failed) = await MeasurePipelineAsync(clip, preprocessor, files, workers, slice, ct);
+            pipelineItems += piped;
+            pipelineSeconds += pipedSeconds;
+            pipelineCpu += pipedCpu;
+            failures += failed;
+        }
 
         // Text: batches of queries (tokens/s) and one query at a time (latency, tokenisation included).
-        Console.Error.WriteLine($"bench embed: text for {span.TotalSeconds:F0} s...");
+        Console.Error.WriteLine("bench embed: text...");
         var tokensPerRound = Queries.Sum(q => clip.Text.Tokenizer.EncodeForModel(q).Length);
         clip.Text.EncodeTexts(Queries, ct);
-        var textRounds = Measure(span / 2, () => { clip.Text.EncodeTexts(Queries, ct); return 1; });
+        var (textRounds, textSeconds, _) = Measure(span / 2, () => { clip.Text.EncodeTexts(Queries, ct); return 1; });
         var latencies = new List<double>();
         var clock = Stopwatch.StartNew();
         for (var i = 0; clock.Elapsed < span / 2 || latencies.Count < 20; i++)
@@ -105,30 +133,40 @@ internal static class BenchEmbedCommand
         }
         latencies.Sort();
 
-        return new BenchEmbedResult(
-            clip.ModelId, clip.Folder.Variant.ToString(), clip.Dimension, batch, workers, threads, Environment.ProcessorCount, CpuModel(),
-            files.Length, Math.Round(megapixels, 1), Math.Round(bare, 2), Math.Round(pipeline, 2), Math.Round(pipeline / bare, 3), failures,
-            Math.Round(textRounds * tokensPerRound, 0), Math.Round(textRounds * Queries.Length, 1),
+        var bare = bareItems / bareSeconds;
+        var pipeline = pipelineItems / pipelineSeconds;
+        return new Result(
+            clip.ModelId, clip.Folder.Directory, clip.Folder.Variant.ToString(), clip.Dimension, batch, workers, onnxThreads, decoder.DctScaleMargin,
+            Environment.ProcessorCount, CpuModel(), rounds, files.Length, Math.Round(megapixels, 1),
+            Math.Round(1000 * decodeCpu / decoded, 1), Math.Round(1000 * bareCpu / bareItems, 1), Math.Round(1000 * pipelineCpu / pipelineItems, 1),
+            Math.Round(bareCpu / (bareSeconds * Environment.ProcessorCount), 3), Math.Round(bare, 2), Math.Round(pipeline, 2), Math.Round(pipeline / bare, 3), failures,
+            Math.Round(textRounds * tokensPerRound / textSeconds, 0), Math.Round(textRounds * Queries.Length / textSeconds, 1),
             Math.Round(Percentile(latencies, 0.50), 2), Math.Round(Percentile(latencies, 0.95), 2));
     }
 
-    /// <summary>Runs <paramref name="step"/> (returning items done) for <paramref name="span"/>; items per second.</summary>
-    private static double Measure(TimeSpan span, Func<int> step)
+    /// <summary>
+    /// Runs <paramref name="step"/> (returning items done) until <paramref name="span"/> has passed. Also returns the
+    /// process's CPU seconds, which unlike wall time hardly depend on what else the machine runs.
+    /// </summary>
+    private static (double Items, double Seconds, double CpuSeconds) Measure(TimeSpan span, Func<int> step)
     {
         long items = 0;
+        var cpu = CpuSeconds();
         var clock = Stopwatch.StartNew();
         do
             items += step();
         while (clock.Elapsed < span);
-        return items / clock.Elapsed.TotalSeconds;
+        return (items, clock.Elapsed.TotalSeconds, CpuSeconds() - cpu);
     }
+
+    private static double CpuSeconds() => Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
 
     /// <summary>
     /// N decode threads each fill a whole batch buffer (read, scaled decode, preprocess straight into the buffer) and hand
-    /// it to the encoder through a bounded channel; empty buffers come back through a second channel. The encoder never
-    /// copies or waits on a decode unless decoding is the bottleneck.
+    /// it to the encoder through a bounded channel; empty buffers come back through a second channel. The encoder neither
+    /// copies nor waits for a decode unless decoding is the bottleneck.
     /// </summary>
-    private static async Task<(double Rate, long Failures)> MeasurePipelineAsync(
+    private static async Task<(double Items, double Seconds, double CpuSeconds, long Failures)> MeasurePipelineAsync(
         ClipEmbeddingModel clip, ClipImagePreprocessor preprocessor, string[] files, int workers, TimeSpan span, CancellationToken ct)
     {
         var spec = clip.Images.Preprocess;
@@ -177,6 +215,7 @@ internal static class BenchEmbedCommand
         clip.Images.EncodeImages(first, batch, ct);
         empty.Writer.TryWrite(first);
         long encoded = 0;
+        var cpu = CpuSeconds();
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < span)
         {
@@ -185,11 +224,12 @@ internal static class BenchEmbedCommand
             empty.Writer.TryWrite(buffer);
             encoded += batch;
         }
-        var rate = encoded / clock.Elapsed.TotalSeconds;
+        var seconds = clock.Elapsed.TotalSeconds;
+        cpu = CpuSeconds() - cpu;
         stop.Cancel();
         foreach (var thread in threads)
             thread.Join();
-        return (rate, failures);
+        return (encoded, seconds, cpu, Interlocked.Read(ref failures));
     }
 
     private static double Percentile(List<double> sorted, double p) =>
@@ -208,24 +248,29 @@ internal static class BenchEmbedCommand
         }
     }
 
-    private static void Print(BenchEmbedResult r)
+    private static void Print(Result r)
     {
-        AnsiConsole.MarkupLine($"[bold]bench embed[/] {Markup.Escape(r.Model)} ({r.Variant}, {r.Dimension}-d), batch {r.BatchSize}, "
-            + $"{r.DecodeWorkers} decode worker(s), ONNX threads {(r.OnnxThreads == 0 ? "auto" : r.OnnxThreads)}, "
+        AnsiConsole.MarkupLine($"[bold]bench embed[/] {Markup.Escape(r.Model)} ({Markup.Escape(r.Folder)}, {r.Variant}, {r.Dimension}-d), batch {r.BatchSize}, "
+            + $"{r.DecodeWorkers} decode worker(s), DCT scale margin {r.DctScaleMargin}, ONNX threads {(r.OnnxThreads == 0 ? "auto" : r.OnnxThreads)}, {r.Rounds} rounds, "
             + $"{r.Cores} cores ({Markup.Escape(r.Cpu)}), {r.Images} images of {r.MeanMegapixels} MP on average");
         var table = new Table().AddColumns("Measure", "Result");
+        table.AddRow("CPU time per image: decode + preprocess", $"{r.DecodeCpuMsPerImage:F1} ms");
+        table.AddRow("CPU time per image: vision session", $"{r.EncodeCpuMsPerImage:F1} ms ({r.BareCpuUtilisation:P0} of all cores busy during (a))");
+        table.AddRow("CPU time per image: whole path (b)", $"{r.PipelineCpuMsPerImage:F1} ms");
         table.AddRow("(a) vision session, ready tensors", $"{r.BareImagesPerSecond:F2} images/s");
         table.AddRow("(b) read + decode + preprocess + encode", $"{r.PipelineImagesPerSecond:F2} images/s");
         table.AddRow("(b) / (a)", $"{r.PipelineRatio:P1}");
-        table.AddRow("text, batches of 16 queries", $"{r.TextTokensPerSecond:F0} tokens/s ({r.TextsPerSecond:F1} texts/s)");
+        table.AddRow($"text, batches of {Queries.Length} queries", $"{r.TextTokensPerSecond:F0} tokens/s ({r.TextsPerSecond:F1} texts/s)");
         table.AddRow("text, single query latency", $"p50 {r.QueryLatencyP50Ms:F2} ms, p95 {r.QueryLatencyP95Ms:F2} ms");
         if (r.DecodeFailures > 0)
             table.AddRow("[yellow]images that failed to decode[/]", r.DecodeFailures.ToString());
         AnsiConsole.Write(table);
     }
 
-    private sealed record BenchEmbedResult(
-        string Model, string Variant, int Dimension, int BatchSize, int DecodeWorkers, int OnnxThreads, int Cores, string Cpu,
-        int Images, double MeanMegapixels, double BareImagesPerSecond, double PipelineImagesPerSecond, double PipelineRatio,
-        long DecodeFailures, double TextTokensPerSecond, double TextsPerSecond, double QueryLatencyP50Ms, double QueryLatencyP95Ms);
+    private sealed record Result(
+        string Model, string Folder, string Variant, int Dimension, int BatchSize, int DecodeWorkers, int OnnxThreads, double DctScaleMargin, int Cores, string Cpu,
+        int Rounds, int Images, double MeanMegapixels, double DecodeCpuMsPerImage, double EncodeCpuMsPerImage, double PipelineCpuMsPerImage,
+        double BareCpuUtilisation, double BareImagesPerSecond, double PipelineImagesPerSecond,
+        double PipelineRatio, long DecodeFailures, double TextTokensPerSecond, double TextsPerSecond, double QueryLatencyP50Ms,
+        double QueryLatencyP95Ms);
 }
