@@ -14,7 +14,12 @@ internal static class OrientedRgbWriter
         SKEncodedOrigin.LeftTop or SKEncodedOrigin.RightTop or SKEncodedOrigin.RightBottom or SKEncodedOrigin.LeftBottom;
 
     /// <summary>Converts <paramref name="rgba"/> (width × height, stride width × 4) to an oriented RGB array.</summary>
-    public static unsafe byte[] Convert(byte* rgba, int width, int height, SKEncodedOrigin origin)
+    /// <param name="rgba">Unpremultiplied RGBA rows.</param>
+    /// <param name="width">Stored width.</param>
+    /// <param name="height">Stored height.</param>
+    /// <param name="origin">EXIF orientation to apply.</param>
+    /// <param name="transparentFill">Colour for fully transparent pixels (a GIF's transparent palette entry), or null to keep theirs.</param>
+    public static unsafe byte[] Convert(byte* rgba, int width, int height, SKEncodedOrigin origin, (byte R, byte G, byte B)? transparentFill = null)
     {
         var rgb = new byte[checked(width * height * 3)];
         // Destination pixel index of source pixel (x, y) is base + x * stepX + y * stepY.
@@ -34,6 +39,24 @@ internal static class OrientedRgbWriter
 
         fixed (byte* dst = rgb)
         {
+            if (transparentFill is { } fill)
+            {
+                for (long y = 0; y < h; y++)
+                {
+                    byte* s = rgba + y * w * 4;
+                    long index = start + y * stepY;
+                    for (long x = 0; x < w; x++, s += 4, index += stepX)
+                    {
+                        byte* d = dst + index * 3;
+                        bool clear = s[3] == 0;
+                        d[0] = clear ? fill.R : s[0];
+                        d[1] = clear ? fill.G : s[1];
+                        d[2] = clear ? fill.B : s[2];
+                    }
+                }
+                return rgb;
+            }
+
             if (stepX == 1 && stepY == w)
             {
                 // Upright: plain RGBA → RGB.

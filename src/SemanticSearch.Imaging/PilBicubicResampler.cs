@@ -11,7 +11,6 @@ namespace SemanticSearch.Imaging;
 public static class PilBicubicResampler
 {
     private const int Channels = 3;
-    private const int Half = 1 << (ResampleCoefficients.PrecisionBits - 1);
 
     /// <summary>Returns <paramref name="source"/> resized to <paramref name="width"/> × <paramref name="height"/>.</summary>
     public static RgbImage Resize(RgbImage source, int width, int height)
@@ -104,7 +103,7 @@ public static class PilBicubicResampler
         if (!horizontal)
         {
             // Only the vertical pass; read the source columns of the region directly.
-            VerticalPass(source.Pixels.AsSpan(firstRow * source.Width * Channels), source.Width * Channels, left * Channels,
+            ResamplePasses.Vertical(source.Pixels.AsSpan(firstRow * source.Width * Channels), source.Width * Channels, left * Channels,
                 rows!, firstRow, regionWidth, regionHeight, destination);
             return;
         }
@@ -112,15 +111,15 @@ public static class PilBicubicResampler
         var columns = ResampleCoefficients.Compute(source.Width, width, left, regionWidth, boxLeft, boxRight);
         if (!vertical)
         {
-            HorizontalPass(source, firstRow, tempRows, columns, destination);
+            ResamplePasses.Horizontal(source.Pixels, source.Width * Channels, firstRow, tempRows, columns, destination);
             return;
         }
 
         byte[] temp = System.Buffers.ArrayPool<byte>.Shared.Rent(tempRows * outStride);
         try
         {
-            HorizontalPass(source, firstRow, tempRows, columns, temp);
-            VerticalPass(temp, outStride, 0, rows!, firstRow, regionWidth, regionHeight, destination);
+            ResamplePasses.Horizontal(source.Pixels, source.Width * Channels, firstRow, tempRows, columns, temp);
+            ResamplePasses.Vertical(temp.AsSpan(0, tempRows * outStride), outStride, 0, rows!, firstRow, regionWidth, regionHeight, destination);
         }
         finally
         {
@@ -133,87 +132,5 @@ public static class PilBicubicResampler
         int rowBytes = regionWidth * Channels;
         for (int y = 0; y < regionHeight; y++)
             pixels.AsSpan((top + y) * stride + left * Channels, rowBytes).CopyTo(destination.Slice(y * rowBytes, rowBytes));
-    }
-
-    /// <summary>Source rows [firstRow, firstRow + rowCount) → destination rows 0.., columns as <paramref name="columns"/> says.</summary>
-    private static void HorizontalPass(RgbImage source, int firstRow, int rowCount, ResampleCoefficients columns, Span<byte> destination)
-    {
-        int inStride = source.Width * Channels;
-        int outStride = columns.Count * Channels;
-        int kernelSize = columns.KernelSize;
-        int[] starts = columns.Starts;
-        int[] lengths = columns.Lengths;
-        ReadOnlySpan<int> weights = columns.Weights;
-        ReadOnlySpan<byte> pixels = source.Pixels;
-
-        for (int y = 0; y < rowCount; y++)
-        {
-            ReadOnlySpan<byte> inRow = pixels.Slice((firstRow + y) * inStride, inStride);
-            Span<byte> outRow = destination.Slice(y * outStride, outStride);
-            for (int x = 0; x < columns.Count; x++)
-            {
-                int length = lengths[x];
-                ReadOnlySpan<int> k = weights.Slice(x * kernelSize, length);
-                ReadOnlySpan<byte> window = inRow.Slice(starts[x] * Channels, length * Channels);
-                int r = Half, g = Half, b = Half;
-                for (int i = 0, p = 0; i < k.Length; i++, p += Channels)
-                {
-                    int w = k[i];
-                    r += window[p] * w;
-                    g += window[p + 1] * w;
-                    b += window[p + 2] * w;
-                }
-                int o = x * Channels;
-                outRow[o] = Clip(r);
-                outRow[o + 1] = Clip(g);
-                outRow[o + 2] = Clip(b);
-            }
-        }
-    }
-
-    /// <summary>
-    /// Rows of <paramref name="input"/> (row 0 is source row <paramref name="rowOffset"/>) → destination rows,
-    /// reading <paramref name="regionWidth"/> pixels per row starting at byte <paramref name="columnByteOffset"/>.
-    /// </summary>
-    private static void VerticalPass(
-        ReadOnlySpan<byte> input, int inStride, int columnByteOffset,
-        ResampleCoefficients rows, int rowOffset, int regionWidth, int regionHeight, Span<byte> destination)
-    {
-        int outStride = regionWidth * Channels;
-        int kernelSize = rows.KernelSize;
-        ReadOnlySpan<int> weights = rows.Weights;
-        // Accumulate whole rows tap by tap: sequential reads, and the same integer sums as per-pixel loops.
-        int[] rented = System.Buffers.ArrayPool<int>.Shared.Rent(outStride);
-        try
-        {
-            Span<int> sums = rented.AsSpan(0, outStride);
-            for (int y = 0; y < regionHeight; y++)
-            {
-                int start = rows.Starts[y] - rowOffset;
-                ReadOnlySpan<int> k = weights.Slice(y * kernelSize, rows.Lengths[y]);
-                sums.Fill(Half);
-                for (int i = 0; i < k.Length; i++)
-                {
-                    int w = k[i];
-                    ReadOnlySpan<byte> inRow = input.Slice((start + i) * inStride + columnByteOffset, outStride);
-                    for (int c = 0; c < sums.Length; c++)
-                        sums[c] += inRow[c] * w;
-                }
-                Span<byte> outRow = destination.Slice(y * outStride, outStride);
-                for (int c = 0; c < sums.Length; c++)
-                    outRow[c] = Clip(sums[c]);
-            }
-        }
-        finally
-        {
-            System.Buffers.ArrayPool<int>.Shared.Return(rented);
-        }
-    }
-
-    /// <summary>Pillow's clip8: drop the fraction bits (arithmetic shift) and clamp to a byte.</summary>
-    private static byte Clip(int value)
-    {
-        int v = value >> ResampleCoefficients.PrecisionBits;
-        return (byte)(v < 0 ? 0 : v > 255 ? 255 : v);
     }
 }

@@ -88,7 +88,8 @@ public sealed class SkiaImageDecoder : IImageDecoder
                     var result = codec.GetPixels(target, (IntPtr)buffer, target.RowBytes, new SKCodecOptions(0));
                     if (result != SKCodecResult.Success)
                         throw DecodeFailure(format, result);
-                    rgb = OrientedRgbWriter.Convert((byte*)buffer, size.Width, size.Height, origin);
+                    (byte, byte, byte)? fill = format == "gif" && GifTransparentColour.TryFind(data, out var colour) ? colour : null;
+                    rgb = OrientedRgbWriter.Convert((byte*)buffer, size.Width, size.Height, origin, fill);
                 }
                 finally
                 {

@@ -34,6 +34,7 @@ public sealed class ClipPreprocessParityTests(ITestOutputHelper output)
         { "camera-gray.png", 96, Exact, Exact },
         { "chelsea-rgb16.png", 96, Exact, Exact },
         { "chelsea-2frames.gif", 96, Exact, Exact },
+        { "chelsea-transparent.gif", 64, Exact, Exact }, // transparent index shown as its palette colour
         { "coffee.webp", 96, Exact, Exact },
         { "astronaut-alpha.webp", 96, Exact, Exact },
         { "chelsea.bmp", 96, Exact, Exact },

@@ -17,6 +17,7 @@ public sealed class SkiaImageDecoderTests
     [InlineData("chelsea-rgb16.png", "png", 160, 120)]
     [InlineData("ramp-gray16.png", "png", 64, 64)]
     [InlineData("chelsea-2frames.gif", "gif", 300, 200)]
+    [InlineData("chelsea-transparent.gif", "gif", 96, 64)]
     [InlineData("coffee.webp", "webp", 600, 400)]
     [InlineData("astronaut-alpha.webp", "webp", 128, 128)]
     [InlineData("chelsea.bmp", "bmp", 160, 120)]
@@ -100,6 +101,17 @@ public sealed class SkiaImageDecoderTests
         Assert.InRange(At(63, 0), 125, 130);
         for (int x = 1; x < 64; x++)
             Assert.True(At(x, 10) >= At(x - 1, 10));
+    }
+
+    [Fact]
+    public void Transparent_GIF_pixels_show_their_palette_colour_like_PIL()
+    {
+        // The top-left pixel's palette index is the transparent one; Skia alone would give transparent black.
+        var pixels = Decoder.Decode(ImagingFixtures.PhotoBytes("chelsea-transparent.gif")).Pixels.Pixels;
+        Assert.NotEqual((0, 0, 0), (pixels[0], pixels[1], pixels[2]));
+        Assert.True(GifTransparentColour.TryFind(ImagingFixtures.PhotoBytes("chelsea-transparent.gif"), out var colour));
+        Assert.Equal(colour, (pixels[0], pixels[1], pixels[2]));
+        Assert.False(GifTransparentColour.TryFind(ImagingFixtures.PhotoBytes("chelsea-2frames.gif"), out _));
     }
 
     [Fact]

@@ -126,6 +126,10 @@ def photos():
     gif_first.save(os.path.join(PHOTOS, "chelsea-2frames.gif"), save_all=True,
                    append_images=[gif_second], duration=200, loop=0)
 
+    # GIF with a transparent index: PIL's convert("RGB") shows that index's palette colour, not black.
+    small_gif = chelsea.resize((96, 64), Image.Resampling.LANCZOS).quantize(colors=64)
+    small_gif.save(os.path.join(PHOTOS, "chelsea-transparent.gif"), transparency=small_gif.getpixel((0, 0)))
+
     coffee.save(os.path.join(PHOTOS, "coffee.webp"), quality=80, method=6)
     rgba.resize((128, 128), Image.Resampling.LANCZOS).save(os.path.join(PHOTOS, "astronaut-alpha.webp"), quality=80)
     chelsea.crop((150, 60, 310, 180)).save(os.path.join(PHOTOS, "chelsea.bmp"))

@@ -48,6 +48,7 @@ TENSOR_FIXTURES = [
     ("camera-gray.png", 96),
     ("chelsea-rgb16.png", 96),
     ("chelsea-2frames.gif", 96),
+    ("chelsea-transparent.gif", 64),
     ("coffee.webp", 96),
     ("astronaut-alpha.webp", 96),
     ("chelsea.bmp", 96),
