@@ -25,7 +25,9 @@ public sealed class SkiaImageDecoder : IImageDecoder
     /// <param name="dctScaleMargin">
     /// How much larger than the requested minimum short side a DCT-scaled JPEG decode must stay (at least 1).
     /// The DCT shortcut is a cruder filter than PIL's bicubic, so leaving the last 2× of the reduction to the
-    /// bicubic resampler keeps CLIP tensors within ~0.01 mean of PIL's; at 1× they drift to 0.02–0.07.
+    /// bicubic resampler keeps CLIP tensors close to PIL's (measured over ~130 scaled decodes of real photos:
+    /// mean |Δ| 0.005 on average, 0.015 at worst; at 1× 0.023 on average and up to 0.07). A 12-megapixel photo is
+    /// then decoded at 1/4 instead of 1/8, about 20% more decode time.
     /// </param>
     public SkiaImageDecoder(double dctScaleMargin = DefaultDctScaleMargin)
     {

@@ -69,6 +69,8 @@ public sealed class ClipPreprocessParityTests(ITestOutputHelper output)
     [Fact]
     public void Normalisation_matches_numpy_bit_for_bit()
     {
+        Assert.Equal(PreprocessSpec.Clip.Mean, ImagingFixtures.Manifest.Mean);
+        Assert.Equal(PreprocessSpec.Clip.Std, ImagingFixtures.Manifest.Std);
         var withTensors = ImagingFixtures.Manifest.Tensors.Where(t => t.Tensor is not null).ToList();
         Assert.NotEmpty(withTensors);
         foreach (var reference in withTensors)

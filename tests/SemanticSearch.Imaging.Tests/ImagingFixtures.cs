@@ -51,14 +51,3 @@ internal static class ImagingFixtures
             ?? throw new InvalidOperationException("Empty manifest " + path);
     }
 }
-
-internal sealed record ReferenceManifest(string Pillow, float[] Mean, float[] Std, TensorReference[] Tensors, ResizeReference[] Resizes)
-{
-    public TensorReference Tensor(string image, int size) => Tensors.Single(t => t.Image == image && t.Size == size);
-}
-
-internal sealed record TensorReference(
-    string Image, int Size, int OrientedWidth, int OrientedHeight,
-    int ResizedWidth, int ResizedHeight, int Left, int Top, string Crop, string? Tensor);
-
-internal sealed record ResizeReference(string Image, int Width, int Height, string Pixels);
