@@ -166,7 +166,7 @@ internal sealed class ImageWorker(
         var tensor = ArrayPool<float>.Shared.Rent(spec.TensorLength);
         try
         {
-            preprocessor.ToTensor(decoded.Pixels, spec, tensor.AsSpan(0, spec.TensorLength));
+            preprocessor.ToTensor(decoded, spec, tensor.AsSpan(0, spec.TensorLength));
         }
         catch
         {
