@@ -13,5 +13,7 @@ internal static class CommandCatalog
         BenchCommand.Create(),
         TokenizeCommand.Create(),
         PreprocessCommand.Create(),
+        SearchCommand.Create(),
+        StatsCommand.Create(),
     ];
 }

@@ -128,6 +128,22 @@ public sealed class ExactVectorIndex : IVectorIndex
         return top.ToList();
     }
 
+    /// <summary>
+    /// Exact top-k over vectors stored back to back in <paramref name="vectors"/>; keys are row numbers. The brute-force
+    /// baseline of benchmarks and the ground truth of recall measurements, without copying the data into an index.
+    /// </summary>
+    public static IReadOnlyList<VectorMatch> Rank(ReadOnlySpan<float> query, ReadOnlySpan<float> vectors, int dimension, int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(dimension);
+        if (query.Length != dimension || vectors.Length % dimension != 0)
+            throw new ArgumentException($"Expected a query of {dimension} floats and whole vectors of that size.");
+        var top = new TopK(count);
+        var rows = vectors.Length / dimension;
+        for (var row = 0; row < rows; row++)
+            top.Offer(row, TensorPrimitives.Dot(query, vectors.Slice(row * dimension, dimension)));
+        return top.ToList();
+    }
+
     /// <inheritdoc />
     public void Reset(int dimension)
     {

@@ -1,0 +1,61 @@
+using System.CommandLine;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using SemanticSearch.Clip;
+using SemanticSearch.Core.Configuration;
+using SemanticSearch.Crawler;
+using SemanticSearch.Imaging;
+using SemanticSearch.Storage;
+
+namespace SemanticSearch.Cli;
+
+/// <summary>
+/// The plumbing the catalog verbs share: settings from the root appsettings.json with <c>--data-dir</c> and
+/// <c>--model</c> on top, and a service provider with CLIP, imaging and storage registered the same way the web host
+/// registers them. Dispose the provider when done: that saves the vector index (unless read-only) and closes the catalog.
+/// </summary>
+internal static class CliHost
+{
+    /// <summary>The <c>--data-dir</c> option every catalog verb takes.</summary>
+    public static Option<string?> DataDirOption() => new("--data-dir")
+    {
+        Description = $"Data folder with the catalog, index and thumbnails (default: SemanticSearch:DataDirectory, {DataFolder.DefaultPath}/).",
+    };
+
+    /// <summary>The <c>--model</c> option of the verbs that embed.</summary>
+    public static Option<string?> ModelOption() => new("--model")
+    {
+        Description = "Model folder in the Hugging Face ONNX layout (default: SemanticSearch:Model:Path, the bundled models/clip-demo).",
+    };
+
+    /// <summary>appsettings.json (from the working directory or the program's folder) with the command-line overrides applied.</summary>
+    public static IConfiguration Settings(string? dataDir, string? modelDir)
+    {
+        var overrides = new Dictionary<string, string?>();
+        if (!string.IsNullOrWhiteSpace(dataDir))
+            overrides["SemanticSearch:DataDirectory"] = dataDir;
+        if (!string.IsNullOrWhiteSpace(modelDir))
+            overrides["SemanticSearch:Model:Path"] = AppPaths.Resolve(modelDir);
+        return new ConfigurationBuilder()
+            .AddJsonFile(AppPaths.Resolve("appsettings.json"), optional: true)
+            .AddInMemoryCollection(overrides)
+            .Build();
+    }
+
+    /// <summary>
+    /// A service provider with the model (loaded on first use), imaging, catalog, vector index and search service.
+    /// <paramref name="readOnly"/> opens the index without ever saving it (search and stats beside a running indexer).
+    /// </summary>
+    public static ServiceProvider Build(string? dataDir, string? modelDir, bool readOnly = false)
+    {
+        var settings = Settings(dataDir, modelDir);
+        var services = new ServiceCollection();
+        services.AddSingleton(settings);
+        services.AddSingleton(new DataFolder(settings["SemanticSearch:DataDirectory"]).EnsureExists());
+        services.AddClip(settings);
+        services.AddImaging();
+        services.AddStorage(settings, readOnly);
+        services.AddCrawler(settings);
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = false, ValidateScopes = true });
+    }
+}

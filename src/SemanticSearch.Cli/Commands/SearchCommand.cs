@@ -1,0 +1,126 @@
+using System.CommandLine;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using SemanticSearch.Clip;
+using SemanticSearch.Core.Imaging;
+using SemanticSearch.Core.Search;
+using Spectre.Console;
+
+namespace SemanticSearch.Cli.Commands;
+
+/// <summary><c>semsearch search</c>: text, image or "more like this" queries over a catalog.</summary>
+internal static class SearchCommand
+{
+    public static Command Create()
+    {
+        var text = new Argument<string?>("query")
+        {
+            Description = "What to look for; a weighted expression like \"cat + 0.5 snow - dog\" is allowed.",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var image = new Option<string?>("--image") { Description = "Search by an example image file (combined with the text when both are given)." };
+        var imageWeight = new Option<float>("--image-weight") { Description = "Weight of --image next to the text.", DefaultValueFactory = _ => 1f };
+        var similar = new Option<long?>("--similar") { Description = "Search for images like the indexed image with this id." };
+        var limit = new Option<int>("--limit", "-k") { Description = "Number of results.", DefaultValueFactory = _ => 10 };
+        var offset = new Option<int>("--offset") { Description = "Skip this many results (paging)." };
+        var minScore = new Option<float?>("--min-score") { Description = "Drop results with a cosine similarity below this." };
+        var noDedup = new Option<bool>("--no-dedup") { Description = "Keep near-duplicate results (cosine ≥ 0.95 to a better one)." };
+        var format = new Option<string?>("--format") { Description = "Only images of this format (jpeg, png, gif, webp, bmp)." };
+        var folder = new Option<string?>("--folder") { Description = "Only images whose path or URL starts with this prefix." };
+        var json = new Option<bool>("--json") { Description = "Print a JSON array of {id, path, score, ...} instead of a table." };
+        var dataDir = CliHost.DataDirOption();
+        var model = CliHost.ModelOption();
+
+        var command = new Command("search", "Search the catalog by text, by an example image (--image) or by an indexed image (--similar).")
+        {
+            text, image, imageWeight, similar, limit, offset, minScore, noDedup, format, folder, json, dataDir, model,
+        };
+        command.Validators.Add(result =>
+        {
+            if (string.IsNullOrWhiteSpace(result.GetValue(text)) && result.GetValue(image) is null && result.GetValue(similar) is null)
+                result.AddError("Give a query text, --image PATH or --similar ID.");
+        });
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var query = new SearchQuery
+            {
+                Text = parseResult.GetValue(text),
+                ImageWeight = parseResult.GetValue(imageWeight),
+                SimilarTo = parseResult.GetValue(similar),
+                Limit = parseResult.GetValue(limit),
+                Offset = parseResult.GetValue(offset),
+                MinScore = parseResult.GetValue(minScore),
+                HideNearDuplicates = !parseResult.GetValue(noDedup),
+                Filter = new SearchFilter(FolderPrefix: parseResult.GetValue(folder), Format: parseResult.GetValue(format)?.ToLowerInvariant()),
+            };
+            try
+            {
+                if (parseResult.GetValue(image) is { } imagePath)
+                    query = query with { Image = await File.ReadAllBytesAsync(imagePath, cancellationToken) };
+                await using var services = CliHost.Build(parseResult.GetValue(dataDir), parseResult.GetValue(model), readOnly: true);
+                var response = await services.GetRequiredService<ISearchService>().SearchAsync(query, cancellationToken);
+                if (parseResult.GetValue(json))
+                    WriteJson(response);
+                else
+                    WriteTable(response, query);
+                return 0;
+            }
+            catch (Exception e) when (e is SearchQueryException or ImageDecodeException or FileNotFoundException or DirectoryNotFoundException)
+            {
+                Console.Error.WriteLine($"semsearch search: {e.Message}");
+                return 2;
+            }
+            catch (ClipModelException e)
+            {
+                Console.Error.WriteLine($"semsearch search: {e.Message}");
+                return 1;
+            }
+        });
+        return command;
+    }
+
+    private static void WriteJson(SearchResponse response)
+    {
+        var rows = response.Results.Select(hit => new
+        {
+            id = hit.Image.Id,
+            path = hit.Image.Location,
+            score = Math.Round(hit.Score, 6),
+            width = hit.Image.Width,
+            height = hit.Image.Height,
+            format = hit.Image.Format,
+            size = hit.Image.Size,
+            dateTaken = hit.Image.DateTaken,
+            thumbnail = hit.Image.ThumbnailPath,
+            sourceId = hit.Image.SourceId,
+        });
+        Console.Out.WriteLine(JsonSerializer.Serialize(rows));
+    }
+
+    private static void WriteTable(SearchResponse response, SearchQuery query)
+    {
+        if (response.Results.Count == 0)
+        {
+            AnsiConsole.MarkupLine("[yellow]No results.[/] (Is anything indexed? Try [bold]semsearch stats[/].)");
+            return;
+        }
+        var table = new Table().RoundedBorder()
+            .AddColumn(new TableColumn("#").RightAligned())
+            .AddColumn(new TableColumn("score").RightAligned())
+            .AddColumn(new TableColumn("id").RightAligned())
+            .AddColumn("path")
+            .AddColumn(new TableColumn("size").RightAligned());
+        var rank = query.Offset;
+        foreach (var hit in response.Results)
+        {
+            table.AddRow(
+                (++rank).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                hit.Score.ToString("F3", System.Globalization.CultureInfo.InvariantCulture),
+                hit.Image.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                Markup.Escape(hit.Image.Location),
+                hit.Image.Width > 0 ? $"{hit.Image.Width}×{hit.Image.Height}" : "");
+        }
+        AnsiConsole.Write(table);
+        AnsiConsole.MarkupLine($"[grey]{response.Results.Count} results in {response.Took.TotalMilliseconds:F1} ms{(response.HasMore ? $"; more with --offset {query.Offset + query.Limit}" : "")}[/]");
+    }
+}
