@@ -1,17 +1,11 @@
 using SemanticSearch.Core.Crawling;
 using SemanticSearch.Web.Components.Pages;
-using SemanticSearch.Web.Security;
 
 namespace SemanticSearch.Web.Tests.Components;
 
 public sealed class AdminPageTests : IDisposable
 {
-    private readonly WebComponentContext _context = new();
-
-    public AdminPageTests()
-    {
-        _context.AddAuthorization().SetAuthorized("admin").SetRoles(AdminAuth.Role);
-    }
+    private readonly WebComponentContext _context = new(signedInAdmin: true);
 
     [Fact]
     public void Progress_pushed_by_the_crawler_updates_the_bar_until_the_end()

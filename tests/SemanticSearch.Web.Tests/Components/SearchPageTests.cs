@@ -27,6 +27,8 @@ public sealed class SearchPageTests : IDisposable
         Assert.Equal(["5", "9"], page.FindAll(".tile").Select(t => t.GetAttribute("data-image-id")));
         var query = Assert.Single(_context.SearchService.Queries);
         Assert.Equal(("red circle", 24, 0), (query.Text, query.Limit, query.Offset));
+        Assert.Null(query.Image);
+        Assert.Null(query.SimilarTo);
         Assert.Contains("2 results for “red circle” in 12 ms", page.Find("#search-took").TextContent);
         Assert.Equal("red circle", page.Find("#search-input").GetAttribute("value"));
         Assert.Empty(page.FindAll("#load-more"));

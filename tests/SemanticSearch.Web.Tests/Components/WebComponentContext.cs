@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -12,6 +13,7 @@ using SemanticSearch.Web.Administration;
 using SemanticSearch.Web.Components.Search;
 using SemanticSearch.Web.Diagnostics;
 using SemanticSearch.Web.Hosting;
+using SemanticSearch.Web.Security;
 using SemanticSearch.Web.Tests.Fakes;
 
 namespace SemanticSearch.Web.Tests.Components;
@@ -19,7 +21,8 @@ namespace SemanticSearch.Web.Tests.Components;
 /// <summary>A bUnit context with the web app's services over fakes of the engine (search, crawler, catalog).</summary>
 internal sealed class WebComponentContext : BunitContext
 {
-    public WebComponentContext()
+    /// <param name="signedInAdmin">Cascade an authenticated admin (the admin page).</param>
+    public WebComponentContext(bool signedInAdmin = false)
     {
         (Catalog, CatalogFake) = InterfaceFake<ICatalogStore>.Create();
         (VectorIndex, VectorIndexFake) = InterfaceFake<IVectorIndex>.Create();
@@ -49,6 +52,10 @@ internal sealed class WebComponentContext : BunitContext
         Services.AddImaging();
         Services.AddSingleton<QueryImagePreview>();
         Services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
+        if (signedInAdmin)
+            this.AddAuthorization().SetAuthorized("admin").SetRoles(AdminAuth.Role);
+        // Pages render as they do in a live circuit (interactive server). This builds the renderer: register services first.
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 
     public FakeSearchService SearchService { get; } = new();

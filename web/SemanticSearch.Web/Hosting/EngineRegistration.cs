@@ -43,6 +43,7 @@ public static class EngineRegistration
         var crawlerHost = services.FirstOrDefault(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(CrawlerBackgroundService));
         if (crawlerHost is not null)
             services.Remove(crawlerHost);
-        services.AddHostedService<GuardedCrawlerHost>();
+        services.AddSingleton<GuardedCrawlerHost>();
+        services.AddHostedService(sp => sp.GetRequiredService<GuardedCrawlerHost>());
     }
 }

@@ -38,7 +38,8 @@ public static class WebHostingExtensions
 
         services.AddHealthChecks()
             .AddCheck<CatalogHealthCheck>("catalog")
-            .AddCheck<ModelHealthCheck>("model");
+            .AddCheck<ModelHealthCheck>("model")
+            .AddCheck<CrawlerHealthCheck>("crawler");
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(SearchMetrics.MeterName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel")
             .AddPrometheusExporter());

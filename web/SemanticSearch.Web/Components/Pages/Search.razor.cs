@@ -192,7 +192,8 @@ public sealed partial class Search : IDisposable
     {
         Text = query.Text,
         SimilarTo = query.SimilarTo,
-        Image = query.Image,
+        // A null byte[] would convert to an empty (but present) ReadOnlyMemory: an "empty image" query.
+        Image = query.Image is { } image ? (ReadOnlyMemory<byte>?)image : null,
         Limit = Options.Value.DefaultResults,
         Offset = offset,
     };

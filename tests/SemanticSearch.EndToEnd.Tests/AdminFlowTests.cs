@@ -1,0 +1,68 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using SemanticSearch.EndToEnd.Tests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace SemanticSearch.EndToEnd.Tests;
+
+[Collection(BrowserCollection.Name)]
+public sealed class AdminFlowTests(BrowserFixture browser)
+{
+    // Records every state and progress value the page shows, so the test sees the run, not only its end.
+    private const string WatchProgress = """
+        () => {
+          window.__progress = [];
+          const record = () => window.__progress.push({
+            state: document.querySelector('#crawl-state')?.textContent ?? '',
+            value: document.querySelector('#index-progress')?.getAttribute('aria-valuenow') ?? null,
+          });
+          new MutationObserver(record).observe(document.querySelector('main'), { subtree: true, childList: true, characterData: true, attributes: true });
+          record();
+        }
+        """;
+
+    [Fact]
+    public async Task An_admin_signs_in_starts_a_full_rebuild_and_watches_it_finish()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/admin");
+        await Expect(page).ToHaveURLAsync(new Regex("/admin/signin"));
+
+        await page.Locator("#admin-key").FillAsync("not the key");
+        await page.Locator("button[type=submit]").ClickAsync();
+        await Expect(page.Locator("#signin-error")).ToHaveTextAsync("That key is not right.");
+
+        await page.Locator("#admin-key").FillAsync(BrowserFixture.AdminKey);
+        await page.Locator("button[type=submit]").ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/admin$"));
+        await Expect(page.Locator("[data-interactive=true]")).ToBeAttachedAsync();
+        await Expect(page.Locator("#stat-indexed")).ToHaveTextAsync(browser.Gallery.Files.Count.ToString());
+        await Expect(page.Locator("#sources")).ToContainTextAsync(browser.Gallery.Folder);
+
+        await page.EvaluateAsync(WatchProgress);
+        await page.Locator("#reindex-full").ClickAsync();
+
+        await Expect(page.Locator("#admin-message")).ToContainTextAsync("Full rebuild");
+        await Expect(page.Locator("#crawl-state")).ToHaveTextAsync(new Regex("^Idle \\(last run finished"), new() { Timeout = 120_000 });
+        await Expect(page.Locator("#index-progress")).ToHaveAttributeAsync("aria-valuenow", "100");
+        var states = await page.EvaluateAsync<string[]>("() => window.__progress.map(p => p.state)");
+        Assert.Contains("Running a full rebuild", states);
+        await Expect(page.Locator("#stat-indexed")).ToHaveTextAsync(browser.Gallery.Files.Count.ToString());
+        await Expect(page.Locator("#progress-processed")).ToHaveTextAsync($"{browser.Gallery.Files.Count} of {browser.Gallery.Files.Count}");
+        await BrowserFixture.ScreenshotAsync(page, "admin.png");
+    }
+
+    [Fact]
+    public async Task The_admin_api_refuses_requests_without_the_key()
+    {
+        var without = await browser.Host.Http.PostAsync("/api/admin/reindex?mode=incremental", null);
+        Assert.Equal(HttpStatusCode.Unauthorized, without.StatusCode);
+        Assert.Equal("application/problem+json", without.Content.Headers.ContentType?.MediaType);
+
+        using var withKey = new HttpRequestMessage(HttpMethod.Post, "/api/admin/reindex?mode=incremental");
+        withKey.Headers.Add("X-Api-Key", BrowserFixture.AdminKey);
+        var accepted = await browser.Host.Http.SendAsync(withKey);
+        Assert.True(accepted.StatusCode is HttpStatusCode.Accepted or HttpStatusCode.OK, accepted.StatusCode.ToString());
+        await browser.Host.WaitForIndexedAsync(browser.Gallery.Files.Count, TimeSpan.FromMinutes(2));
+    }
+}
