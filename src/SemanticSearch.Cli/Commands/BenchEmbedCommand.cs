@@ -29,7 +29,7 @@ internal static class BenchEmbedCommand
 
     public static Command Create()
     {
-        var model = EmbedCommand.ModelOption();
+        var model = CliHost.ModelOption();
         var images = new Option<string>("--images") { Description = "Folder of images (searched recursively), e.g. a few 12-megapixel JPEGs.", Required = true };
         var batch = new Option<int?>("--batch") { Description = "Images per inference (default: SemanticSearch:Model:BatchSize)." };
         var seconds = new Option<double>("--seconds") { Description = "Seconds measured for each of (a) and (b), and for text.", DefaultValueFactory = _ => 20 };
@@ -47,7 +47,7 @@ internal static class BenchEmbedCommand
             command.Options.Add(option);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var options = EmbedCommand.LoadModelOptions(ModelsCommand.LoadSettings(), parseResult.GetValue(model));
+            var options = EmbedCommand.ModelOptions(parseResult.GetValue(model));
             if (parseResult.GetValue(batch) is { } b)
                 options.BatchSize = b;
             if (parseResult.GetValue(threads) is { } t)

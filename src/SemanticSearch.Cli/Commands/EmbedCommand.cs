@@ -3,7 +3,6 @@ using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using SemanticSearch.Clip;
 using SemanticSearch.Clip.Onnx;
-using SemanticSearch.Core.Configuration;
 using SemanticSearch.Core.Imaging;
 using SemanticSearch.Imaging;
 
@@ -14,7 +13,7 @@ internal static class EmbedCommand
 {
     public static Command Create()
     {
-        var model = ModelOption();
+        var model = CliHost.ModelOption();
         var texts = new Option<string[]>("--text")
         {
             Description = "Text to embed; repeat for several.",
@@ -41,7 +40,7 @@ internal static class EmbedCommand
             ClipEmbeddingModel clip;
             try
             {
-                clip = ClipEmbeddingModel.Load(LoadModelOptions(ModelsCommand.LoadSettings(), parseResult.GetValue(model)));
+                clip = ClipEmbeddingModel.Load(ModelOptions(parseResult.GetValue(model)));
             }
             catch (ClipModelException e)
             {
@@ -65,19 +64,9 @@ internal static class EmbedCommand
         return command;
     }
 
-    /// <summary>The <c>--model</c> option shared by the verbs that load a model.</summary>
-    internal static Option<string?> ModelOption() => new("--model")
-    {
-        Description = "Model folder in the Hugging Face ONNX layout (default: SemanticSearch:Model:Path, the bundled models/clip-demo).",
-    };
-
-    /// <summary><c>SemanticSearch:Model</c> from the settings with <c>--model</c> (when given) as the path, resolved.</summary>
-    internal static ClipModelOptions LoadModelOptions(IConfiguration settings, string? modelDir)
-    {
-        var options = settings.GetSection(ClipModelOptions.SectionName).Get<ClipModelOptions>() ?? new ClipModelOptions();
-        options.Path = AppPaths.Resolve(string.IsNullOrWhiteSpace(modelDir) ? options.Path : modelDir);
-        return options;
-    }
+    /// <summary><c>SemanticSearch:Model</c> from the settings, with <c>--model</c> (when given) as the path.</summary>
+    internal static ClipModelOptions ModelOptions(string? modelDir) =>
+        CliHost.Settings(null, modelDir).GetSection(ClipModelOptions.SectionName).Get<ClipModelOptions>() ?? new ClipModelOptions();
 
     /// <summary>Encodes images in batches; an unreadable image is reported on stderr and skipped. False if any failed.</summary>
     private static bool EmbedImages(ClipEmbeddingModel clip, string[] paths, Stream stdout, CancellationToken ct)

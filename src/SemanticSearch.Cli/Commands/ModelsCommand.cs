@@ -19,35 +19,26 @@ internal static class ModelsCommand
         return command;
     }
 
-    /// <summary>The root appsettings.json (working directory first, then next to the program), as every verb reads it.</summary>
-    internal static IConfiguration LoadSettings() =>
-        new ConfigurationBuilder().AddJsonFile(AppPaths.Resolve("appsettings.json"), optional: true).Build();
-
-    internal static ModelStore CreateStore(IConfiguration settings, string? dataDir, string? baseUrl)
+    /// <summary>The store over <c>&lt;data-dir&gt;/models/</c> with the known models of the settings.</summary>
+    private static ModelStore CreateStore(string? dataDir, string? baseUrl)
     {
+        var settings = CliHost.Settings(dataDir, null);
         var options = settings.GetSection(ModelStoreOptions.SectionName).Get<ModelStoreOptions>() ?? new ModelStoreOptions();
         if (!string.IsNullOrWhiteSpace(baseUrl))
             options.BaseUrl = baseUrl;
-        var data = new DataFolder(string.IsNullOrWhiteSpace(dataDir) ? settings["SemanticSearch:DataDirectory"] : dataDir);
-        return new ModelStore(options, data.ModelsDirectory);
+        return new ModelStore(options, new DataFolder(settings["SemanticSearch:DataDirectory"]).ModelsDirectory);
     }
-
-    private static Option<string?> DataDirOption() => new("--data-dir")
-    {
-        Description = "Data folder whose models/ sub-folder holds pulled models (default: SemanticSearch:DataDirectory, index-data).",
-    };
 
     private static Command CreateList()
     {
-        var dataDir = DataDirOption();
+        var dataDir = CliHost.DataDirOption();
         var json = new Option<bool>("--json") { Description = "Print a JSON array instead of a table." };
         var command = new Command("list", "Show the known models, the bundled demo model, and which are installed.");
         command.Options.Add(dataDir);
         command.Options.Add(json);
         command.SetAction(parseResult =>
         {
-            var settings = LoadSettings();
-            using var store = CreateStore(settings, parseResult.GetValue(dataDir), null);
+            using var store = CreateStore(parseResult.GetValue(dataDir), null);
             var demo = AppPaths.Resolve(ClipModelOptions.DefaultPath);
             var rows = new List<(string Name, string Source, long? Size, bool Installed, string Path)>
             {
@@ -77,7 +68,7 @@ internal static class ModelsCommand
     private static Command CreatePull()
     {
         var name = new Argument<string>("name") { Description = "Model name as shown by `semsearch models list`." };
-        var dataDir = DataDirOption();
+        var dataDir = CliHost.DataDirOption();
         var baseUrl = new Option<string?>("--base-url") { Description = "Download server (default: SemanticSearch:Models:BaseUrl, https://huggingface.co)." };
         var force = new Option<bool>("--force") { Description = "Download again even if the model is installed." };
         var command = new Command("pull", "Download a known model (resumable, verified, installed atomically).");
@@ -88,7 +79,7 @@ internal static class ModelsCommand
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var model = parseResult.GetValue(name)!;
-            using var store = CreateStore(LoadSettings(), parseResult.GetValue(dataDir), parseResult.GetValue(baseUrl));
+            using var store = CreateStore(parseResult.GetValue(dataDir), parseResult.GetValue(baseUrl));
             // Progress goes to stderr so stdout carries only the installed folder.
             var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
             try
