@@ -14,8 +14,12 @@ internal sealed record BenchAnnRow(
     [property: JsonPropertyName("qps")] double Qps,
     [property: JsonPropertyName("exact_qps")] double ExactQps,
     [property: JsonPropertyName("speedup_vs_exact")] double Speedup,
+    [property: JsonPropertyName("qps_wall")] double QpsWall,
+    [property: JsonPropertyName("exact_qps_wall")] double ExactQpsWall,
+    [property: JsonPropertyName("clock")] string Clock,
     [property: JsonPropertyName("build_seconds")] double BuildSeconds,
     [property: JsonPropertyName("adds_per_second")] double AddsPerSecond,
+    [property: JsonPropertyName("adds_per_cpu_second")] double AddsPerCpuSecond,
     [property: JsonPropertyName("bytes_per_vector")] double BytesPerVector,
     [property: JsonPropertyName("build_threads")] int Threads,
     [property: JsonPropertyName("simd")] string Simd);
