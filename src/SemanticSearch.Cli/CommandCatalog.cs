@@ -15,5 +15,7 @@ internal static class CommandCatalog
         PreprocessCommand.Create(),
         SearchCommand.Create(),
         StatsCommand.Create(),
+        IndexCommand.Create(),
+        SourcesCommand.Create(),
     ];
 }

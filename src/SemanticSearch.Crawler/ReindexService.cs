@@ -69,6 +69,8 @@ public sealed class ReindexService : IReindexService, IDisposable
             }
             var tracker = _tracker;
             var cts = _runCts;
+            // Visible at once: a caller that starts a run and reads Progress sees it running.
+            Volatile.Write(ref _progress, tracker.Snapshot(CrawlState.Running));
             _current = Task.Run(() => RunAsync(request, tracker, cts));
             _current.ContinueWith(_ => AfterRun(), TaskScheduler.Default);
             var message = request.Changes is not null ? "Indexing watched changes." :

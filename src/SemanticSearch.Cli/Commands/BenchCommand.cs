@@ -10,6 +10,7 @@ internal static class BenchCommand
         var command = new Command("bench", "Measure throughput and latency of parts of the system. Speed is measured here, never in tests.");
         command.Subcommands.Add(BenchEmbedCommand.Create());
         command.Subcommands.Add(BenchAnnCommand.Create());
+        command.Subcommands.Add(BenchPipelineCommand.Create());
         command.Subcommands.Add(BenchHttpCommand.Create());
         return command;
     }

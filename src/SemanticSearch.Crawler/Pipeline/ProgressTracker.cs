@@ -48,6 +48,7 @@ internal sealed class ProgressTracker(ReindexMode mode)
     public void OnDetectionDone()
     {
         _detectionDone = true;
+        _phase = "indexing";
         Interlocked.Increment(ref _version);
     }
 

@@ -22,28 +22,28 @@ namespace SemanticSearch.Crawler.Tests.Infrastructure;
 /// </summary>
 internal sealed class CrawlerHarness : IDisposable
 {
-    private readonly TempDirectory _data;
-    private readonly bool _ownsData;
+    private readonly string _dataPath;
+    private readonly TempDirectory? _ownedData;
     private readonly ServiceProvider _services;
 
-    private CrawlerHarness(TempDirectory data, bool ownsData, ServiceProvider services, CountingEmbeddingModel model)
+    private CrawlerHarness(string dataPath, TempDirectory? ownedData, ServiceProvider services, CountingEmbeddingModel model)
     {
-        _data = data;
-        _ownsData = ownsData;
+        _dataPath = dataPath;
+        _ownedData = ownedData;
         _services = services;
         Model = model;
     }
 
     /// <param name="settings">Configuration overrides.</param>
-    /// <param name="data">An existing data folder to reopen (kept on dispose); null for a fresh one.</param>
+    /// <param name="dataPath">An existing data folder to reopen (kept on dispose); null for a fresh temp one.</param>
     /// <param name="modelId">Pretend the demo model has this id (a model change).</param>
-    public static CrawlerHarness Create(IDictionary<string, string?>? settings = null, TempDirectory? data = null, string? modelId = null)
+    public static CrawlerHarness Create(IDictionary<string, string?>? settings = null, string? dataPath = null, string? modelId = null)
     {
-        var ownsData = data is null;
-        data ??= new TempDirectory("semsearch-crawl-data");
+        var owned = dataPath is null ? new TempDirectory("semsearch-crawl-data") : null;
+        dataPath ??= owned!.Path;
         var values = new Dictionary<string, string?>
         {
-            ["SemanticSearch:DataDirectory"] = data.Path,
+            ["SemanticSearch:DataDirectory"] = dataPath,
             ["SemanticSearch:Model:Path"] = RepoPaths.DemoModel,
             ["SemanticSearch:Crawler:Workers"] = "2",
             ["SemanticSearch:Crawler:BatchSize"] = "8",
@@ -58,7 +58,7 @@ internal sealed class CrawlerHarness : IDisposable
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging();
-        services.TryAddSingleton(new DataFolder(data.Path).EnsureExists());
+        services.TryAddSingleton(new DataFolder(dataPath).EnsureExists());
         services.AddStorage(configuration);
         services.AddImaging();
         services.AddClip(configuration);
@@ -70,14 +70,14 @@ internal sealed class CrawlerHarness : IDisposable
         // Validate options the way a host does on start.
         _ = provider.GetRequiredService<IOptions<CrawlerOptions>>().Value;
         _ = provider.GetRequiredService<IOptions<ConfiguredSources>>().Value;
-        return new CrawlerHarness(data, ownsData, provider, provider.GetRequiredService<CountingEmbeddingModel>());
+        return new CrawlerHarness(dataPath, owned, provider, provider.GetRequiredService<CountingEmbeddingModel>());
     }
 
     public CountingEmbeddingModel Model { get; }
 
     public CountingImageEncoder Encoder => Model.Counter;
 
-    public string DataPath => _data.Path;
+    public string DataPath => _dataPath;
 
     public IServiceProvider Services => _services;
 
@@ -115,7 +115,6 @@ internal sealed class CrawlerHarness : IDisposable
     public void Dispose()
     {
         _services.Dispose();
-        if (_ownsData)
-            _data.Dispose();
+        _ownedData?.Dispose();
     }
 }
