@@ -15,7 +15,7 @@ internal sealed class ChangeDetectionStage(ICatalogStore catalog)
     {
         await foreach (var item in input.ReadAllAsync(run.Token).ConfigureAwait(false))
         {
-            var started = Stopwatch.GetTimestamp();
+            var started = StageClock.Start();
             var known = run.Known.GetOrAdd(item.SourceId, catalog.GetKnownImages);
             run.MarkSeen(item);
             known.TryGetValue(item.Location, out var row);

@@ -15,7 +15,7 @@ internal sealed class DeletionPass(ICatalogStore catalog, IVectorIndexStore inde
 
     public int Run(RunContext run)
     {
-        var started = Stopwatch.GetTimestamp();
+        var started = StageClock.Start();
         var vanished = new List<long>();
         foreach (var source in run.Sources)
         {

@@ -28,7 +28,7 @@ internal sealed class DiscoveryStage(CrawlerOptions options, WebFetcher fetcher)
                 while (true)
                 {
                     // Time the listing only, not the waits on a full channel (that is back-pressure, not discovery).
-                    var started = Stopwatch.GetTimestamp();
+                    var started = StageClock.Start();
                     if (!enumerator.MoveNext())
                         break;
                     run.Timings.Add(PipelineStage.Discover, started);
@@ -42,7 +42,7 @@ internal sealed class DiscoveryStage(CrawlerOptions options, WebFetcher fetcher)
                 {
                     while (true)
                     {
-                        var started = Stopwatch.GetTimestamp();
+                        var started = StageClock.Start();
                         if (!await enumerator.MoveNextAsync().ConfigureAwait(false))
                             break;
                         run.Timings.Add(PipelineStage.Discover, started);

@@ -71,7 +71,7 @@ internal sealed class EncoderStage(IImageEncoder encoder, int batchSize, ILogger
             batch[i].Tensor.AsSpan(0, length).CopyTo(buffer.AsSpan(i * length, length));
             ArrayPool<float>.Shared.Return(batch[i].Tensor);
         }
-        var started = Stopwatch.GetTimestamp();
+        var started = StageClock.Start();
         try
         {
             var embeddings = encoder.EncodeImages(buffer.AsMemory(0, batch.Count * length), batch.Count, run.Token);

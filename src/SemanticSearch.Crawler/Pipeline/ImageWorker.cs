@@ -52,7 +52,7 @@ internal sealed class ImageWorker(
             return (null, Fail(item, size, modified, null, item.FailureKind, item.FailureReason ?? item.FailureKind));
         try
         {
-            var started = Stopwatch.GetTimestamp();
+            var started = StageClock.Start();
             byte[] bytes;
             if (item.Kind == SourceKind.Folder)
             {
@@ -83,7 +83,7 @@ internal sealed class ImageWorker(
             if (item.Kind == SourceKind.Folder)
                 run.Timings.Add(PipelineStage.Read, started);
 
-            started = Stopwatch.GetTimestamp();
+            started = StageClock.Start();
             hash = ContentHash.Of(bytes);
             var settled = run.Full ? null : SettleWithoutModel(run, work, hash, size, modified);
             run.Timings.Add(PipelineStage.ChangeDetect, started);
@@ -157,12 +157,12 @@ internal sealed class ImageWorker(
     private PreparedImage Prepare(RunContext run, DiscoveredItem item, byte[] bytes, string hash, long size, DateTimeOffset modified)
     {
         var spec = encoder.Preprocess;
-        var started = Stopwatch.GetTimestamp();
+        var started = StageClock.Start();
         // Decode large enough for both the model input and the thumbnail (JPEG may decode at a reduced scale).
         var decoded = decoder.Decode(bytes, Math.Max(spec.Size, options.ThumbnailMaxSide), _limits);
         run.Timings.Add(PipelineStage.Decode, started);
 
-        started = Stopwatch.GetTimestamp();
+        started = StageClock.Start();
         var tensor = ArrayPool<float>.Shared.Rent(spec.TensorLength);
         try
         {
@@ -175,7 +175,7 @@ internal sealed class ImageWorker(
         }
         run.Timings.Add(PipelineStage.Preprocess, started);
 
-        started = Stopwatch.GetTimestamp();
+        started = StageClock.Start();
         string? thumbnail = null;
         try
         {

@@ -50,7 +50,7 @@ internal sealed class WriterStage(ICatalogStore catalog, IVectorIndexStore index
     {
         if (items.Count == 0)
             return 0;
-        var started = Stopwatch.GetTimestamp();
+        var started = StageClock.Start();
         var batch = new CatalogBatch
         {
             Indexed = items.Where(i => i.Embedded is not null).Select(i => i.Embedded!).ToList(),
@@ -75,7 +75,7 @@ internal sealed class WriterStage(ICatalogStore catalog, IVectorIndexStore index
 
     private void Save(RunContext run)
     {
-        var started = Stopwatch.GetTimestamp();
+        var started = StageClock.Start();
         index.Checkpoint();
         run.Timings.Add(PipelineStage.Write, started, 0);
     }
