@@ -29,7 +29,7 @@ public sealed class SearchFlowTests(BrowserFixture browser)
         Assert.StartsWith("red-circle-", await FirstResultNameAsync(page));
         await Expect(page.Locator("#search-took .took-ms")).ToHaveTextAsync(new Regex(@"^\d+(\.\d)? m?s$"));
         await FirstTile(page).HoverAsync();
-        await Expect(FirstTile(page).Locator(".score")).ToBeVisibleAsync();
+        await Expect(FirstTile(page).Locator(".score")).ToHaveCSSAsync("opacity", "1");
         await BrowserFixture.ScreenshotAsync(page, "search.png");
 
         // Enter starts a new query (a history entry); Back returns to the first one.

@@ -82,6 +82,10 @@ public sealed partial class PageTests(WebAppFixture app)
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("Page not found", await response.Content.ReadAsStringAsync());
+
+        var api = await Client.GetAsync("/api/no-such-endpoint");
+        Assert.Equal(HttpStatusCode.NotFound, api.StatusCode);
+        Assert.NotEqual("text/html", api.Content.Headers.ContentType?.MediaType);
     }
 
     private async Task<(string Cookies, string Token)> ReadSignInFormAsync()

@@ -3,7 +3,7 @@ using SemanticSearch.Tests.Shared;
 namespace SemanticSearch.Web.Tests.Infrastructure;
 
 /// <summary>
-/// A small gallery for web tests: three images of each of ten colour/shape combinations copied from
+/// A small gallery for web tests: two or three images of each of ten colour/shape combinations copied from
 /// <c>demo-gallery/</c> (named like <c>red-circle-012.jpg</c>) into a temp folder, plus one held-back image per
 /// combination that is not in the gallery (a query image whose best matches are known).
 /// </summary>
@@ -30,15 +30,16 @@ internal sealed class FixtureGallery : IDisposable
             .ToDictionary(g => g.Key, g => g.ToList());
         foreach (var combination in Combinations)
         {
-            if (!byCombination.TryGetValue(combination, out var files) || files.Count < PerCombination + 1)
-                throw new InvalidOperationException($"The demo gallery has fewer than {PerCombination + 1} images of {combination}.");
-            foreach (var file in files.Take(PerCombination))
+            if (!byCombination.TryGetValue(combination, out var files) || files.Count < 3)
+                throw new InvalidOperationException($"The demo gallery has fewer than 3 images of {combination}.");
+            var kept = Math.Min(PerCombination, files.Count - 1);
+            foreach (var file in files.Take(kept))
             {
                 var target = _folder.Combine(Path.GetFileName(file));
                 File.Copy(file, target);
                 Files.Add(target);
             }
-            HeldBack[combination] = files[PerCombination];
+            HeldBack[combination] = files[kept];
         }
     }
 

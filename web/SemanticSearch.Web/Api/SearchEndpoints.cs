@@ -27,8 +27,9 @@ public static class SearchEndpoints
             .WithSummary("Search by example image")
             .WithDescription("Multipart upload (field 'file') or the raw image as the body; the format is read from the bytes. " +
                              "An optional q adds text to the query.")
-            .Accepts<IFormFile>("multipart/form-data")
-            .Accepts<byte[]>("application/octet-stream", "image/jpeg", "image/png", "image/gif", "image/webp", "image/bmp")
+            // Documented, not declared with Accepts(): that would turn away bodies with other (or no) content types,
+            // and the content type is not trusted anyway.
+            .AddOpenApiOperationTransformer(UploadDocumentation.DescribeImageBody)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using OpenTelemetry.Metrics;
 using SemanticSearch.Web.Administration;
@@ -50,8 +51,14 @@ public static class WebHostingExtensions
     public static WebApplication UseSemanticSearchWeb(this WebApplication app)
     {
         app.UseExceptionHandler("/error", createScopeForErrors: true);
-        app.UseWhen(http => !AdminAuth.IsApiRequest(http),
-            pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.Use((http, next) =>
+        {
+            // API clients get problem details (or an empty 404 for unknown routes), never the HTML "not found" page.
+            if (AdminAuth.IsApiRequest(http) && http.Features.Get<IStatusCodePagesFeature>() is { } statusPages)
+                statusPages.Enabled = false;
+            return next(http);
+        });
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
