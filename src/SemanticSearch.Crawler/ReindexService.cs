@@ -18,6 +18,7 @@ public sealed class ReindexService : IReindexService, IDisposable
     private readonly IndexingPipeline _pipeline;
     private readonly ILogger _logger;
     private readonly Lock _gate = new();
+    private readonly Lock _publishGate = new();
     private readonly List<FolderChanges> _queuedChanges = [];
     private readonly CancellationTokenSource _disposed = new();
     private Task<CrawlRunSummary>? _current;
@@ -104,14 +105,16 @@ public sealed class ReindexService : IReindexService, IDisposable
     /// <inheritdoc />
     public bool Cancel()
     {
+        ProgressTracker tracker;
         lock (_gate)
         {
             if (_current is not { IsCompleted: false } || _runCts is null)
                 return false;
             _runCts.Cancel();
-            Publish(_tracker!.Snapshot(CrawlState.Cancelling));
-            return true;
+            tracker = _tracker!;
         }
+        Publish(tracker, CrawlState.Cancelling);
+        return true;
     }
 
     /// <inheritdoc />
@@ -128,7 +131,7 @@ public sealed class ReindexService : IReindexService, IDisposable
         CrawlRunSummary summary;
         try
         {
-            Publish(tracker.Snapshot(CrawlState.Running));
+            Publish(tracker, CrawlState.Running);
             summary = await _pipeline.RunAsync(request, tracker, cts.Token).ConfigureAwait(false);
         }
         catch (Exception ex)
@@ -142,10 +145,10 @@ public sealed class ReindexService : IReindexService, IDisposable
         lock (_gate)
         {
             LastSummary = summary;
-            Publish(tracker.Snapshot(CrawlState.Idle, DateTimeOffset.UtcNow));
             _runCts = null;
             cts.Dispose();
         }
+        Publish(tracker, CrawlState.Idle, finished: true);
         _logger.LogInformation("Indexing run {Outcome}: {Indexed} indexed, {Skipped} skipped, {Failed} failed, {Deleted} deleted in {Elapsed}",
             summary.Outcome, summary.Indexed, summary.Skipped, summary.Failed, summary.Deleted, summary.Elapsed);
         return summary;
@@ -188,20 +191,31 @@ public sealed class ReindexService : IReindexService, IDisposable
             if (version == published)
                 continue;
             published = version;
-            Publish(tracker.Snapshot(cts.IsCancellationRequested ? CrawlState.Cancelling : CrawlState.Running));
+            Publish(tracker, cts.IsCancellationRequested ? CrawlState.Cancelling : CrawlState.Running);
         }
     }
 
-    private void Publish(CrawlProgress progress)
+    /// <summary>
+    /// Publishes one snapshot. Serialised, so listeners see snapshots in order, and a late "running" or "cancelling"
+    /// snapshot can never land after the run's final one.
+    /// </summary>
+    private void Publish(ProgressTracker tracker, CrawlState state, bool finished = false)
     {
-        Volatile.Write(ref _progress, progress);
-        var handlers = ProgressChanged;
-        if (handlers is null)
-            return;
-        foreach (var handler in handlers.GetInvocationList().Cast<Action<CrawlProgress>>())
+        lock (_publishGate)
         {
-            try { handler(progress); }
-            catch (Exception ex) { _logger.LogWarning(ex, "A progress listener failed"); }
+            if (tracker.Finished)
+                return;
+            tracker.Finished = finished;
+            var progress = tracker.Snapshot(state, finished ? DateTimeOffset.UtcNow : null);
+            Volatile.Write(ref _progress, progress);
+            var handlers = ProgressChanged;
+            if (handlers is null)
+                return;
+            foreach (var handler in handlers.GetInvocationList().Cast<Action<CrawlProgress>>())
+            {
+                try { handler(progress); }
+                catch (Exception ex) { _logger.LogWarning(ex, "A progress listener failed"); }
+            }
         }
     }
 

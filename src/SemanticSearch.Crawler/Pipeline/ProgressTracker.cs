@@ -20,10 +20,18 @@ internal sealed class ProgressTracker(ReindexMode mode)
     private long _discovered, _queued, _lateSkipped, _skipped, _indexed, _reused, _failed, _deleted, _issues;
     private long _version;
     private bool _detectionDone;
+    private volatile bool _finished;
     private string _phase = "discovering";
     private string? _current;
 
     public ReindexMode Mode { get; } = mode;
+
+    /// <summary>Set once the run's final snapshot was published; later snapshots are stale.</summary>
+    public bool Finished
+    {
+        get => _finished;
+        set => _finished = value;
+    }
 
     public DateTimeOffset StartedAt { get; } = DateTimeOffset.UtcNow;
 
