@@ -38,12 +38,12 @@ internal sealed class WebScanner(WebFetcher fetcher, CrawlerOptions options)
             var (page, depth) = queue.Dequeue();
             if (fetched >= options.MaxPagesPerSource)
             {
-                report.Unavailable(page.ToString(), FailureKinds.Disallowed, $"Stopped after {options.MaxPagesPerSource} pages (MaxPagesPerSource); the rest of {start.Host} was not crawled.");
+                report.Unavailable(page.AbsoluteUri, "PageLimit", $"Stopped after {options.MaxPagesPerSource} pages (MaxPagesPerSource); the rest of {start.Host} was not crawled.");
                 break;
             }
             if (!await robots.IsAllowedAsync(page, ct).ConfigureAwait(false))
             {
-                report.Issue(page.ToString(), FailureKinds.Disallowed, $"robots.txt of {page.Host} disallows {page.AbsolutePath}; page not crawled.");
+                report.Issue(page.AbsoluteUri, FailureKinds.Disallowed, $"robots.txt of {page.Host} disallows {page.AbsolutePath}; page not crawled.");
                 continue;
             }
             fetched++;
@@ -51,7 +51,7 @@ internal sealed class WebScanner(WebFetcher fetcher, CrawlerOptions options)
             if (failure is not null)
             {
                 // Images only reachable through this page are unknown now: nothing of the source is deleted.
-                report.Unavailable(page.ToString(), failure.Kind, failure.Message);
+                report.Unavailable(page.AbsoluteUri, failure.Kind, failure.Message);
                 continue;
             }
             foreach (var image in links!.Images)
@@ -104,7 +104,7 @@ internal sealed class WebScanner(WebFetcher fetcher, CrawlerOptions options)
 
     private static async Task<DiscoveredItem> ImageItemAsync(CatalogSource source, Uri image, RobotsCache robots, CancellationToken ct)
     {
-        var item = new DiscoveredItem(source.Id, SourceKind.Web, image.ToString());
+        var item = new DiscoveredItem(source.Id, SourceKind.Web, image.AbsoluteUri);
         return await robots.IsAllowedAsync(image, ct).ConfigureAwait(false)
             ? item
             : item with
