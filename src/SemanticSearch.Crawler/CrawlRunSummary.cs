@@ -6,13 +6,16 @@ namespace SemanticSearch.Crawler;
 /// <summary>What one run did, for the CLI summary table, the runs log and the pipeline benchmark.</summary>
 public sealed record CrawlRunSummary
 {
+    /// <summary>Incremental or full.</summary>
     public required ReindexMode Mode { get; init; }
 
+    /// <summary>Completed, cancelled or failed.</summary>
     public required RunOutcome Outcome { get; init; }
 
     /// <summary>The error that stopped a failed run.</summary>
     public string? Error { get; init; }
 
+    /// <summary>Image locations found in the sources.</summary>
     public long Discovered { get; init; }
 
     /// <summary>Images stored with an embedding (from the model or reused).</summary>
@@ -24,6 +27,7 @@ public sealed record CrawlRunSummary
     /// <summary>Unchanged images.</summary>
     public long Skipped { get; init; }
 
+    /// <summary>Images recorded as failed, with their reason, in this run.</summary>
     public long Failed { get; init; }
 
     /// <summary>Images that disappeared and were marked deleted.</summary>
@@ -38,6 +42,7 @@ public sealed record CrawlRunSummary
     /// <summary>The latest problems (images and others), newest first.</summary>
     public IReadOnlyList<CrawlFailure> LastErrors { get; init; } = [];
 
+    /// <summary>Wall-clock duration of the run.</summary>
     public TimeSpan Elapsed { get; init; }
 
     /// <summary>Images that needed work (indexed + failed) per second of the whole run.</summary>
@@ -46,7 +51,9 @@ public sealed record CrawlRunSummary
     /// <summary>Time per stage summed over threads.</summary>
     public required StageTimings Timings { get; init; }
 
+    /// <summary>Decode/preprocess workers the run used.</summary>
     public int Workers { get; init; }
 
+    /// <summary>Images per model call.</summary>
     public int BatchSize { get; init; }
 }
