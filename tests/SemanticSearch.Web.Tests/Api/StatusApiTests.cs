@@ -54,6 +54,7 @@ public sealed class StatusApiTests(WebAppFixture app)
         Assert.Contains("kind=\"text\"", metrics);
         Assert.Contains("semsearch_search_duration_seconds_bucket", metrics);
         Assert.Contains("semsearch_indexing_rate", metrics);
+        Assert.Contains("dotnet_process_cpu_time", metrics);
     }
 
     [Fact]

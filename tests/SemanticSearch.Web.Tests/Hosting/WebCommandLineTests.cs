@@ -11,6 +11,7 @@ public sealed class WebCommandLineTests
 
         Assert.Equal(
         [
+            "--hostBuilder:reloadConfigOnChange=false",
             "--SemanticSearch:DataDirectory=/tmp/data",
             "--SemanticSearch:Sources:0:Location=/photos",
             "--SemanticSearch:Sources:0:Kind=Folder",
@@ -19,6 +20,14 @@ public sealed class WebCommandLineTests
             "--urls",
             "http://127.0.0.1:5123",
         ], args);
+    }
+
+    [Fact]
+    public void Settings_reload_can_still_be_asked_for()
+    {
+        var args = WebCommandLine.Translate(["--hostBuilder:reloadConfigOnChange=true"]);
+
+        Assert.Equal(["--hostBuilder:reloadConfigOnChange=true"], args);
     }
 
     [Fact]

@@ -12,10 +12,19 @@ public static class WebCommandLine
     /// <summary>Configuration section whose array lists the crawled sources (objects with Kind and Location).</summary>
     public const string SourcesKey = "SemanticSearch:Sources";
 
-    /// <summary>Returns <paramref name="args"/> with the host switches rewritten as <c>--Key=value</c> pairs.</summary>
+    /// <summary>Host setting that makes the JSON settings files watch their folder for changes.</summary>
+    public const string ReloadOnChangeKey = "hostBuilder:reloadConfigOnChange";
+
+    /// <summary>
+    /// Returns <paramref name="args"/> with the host switches rewritten as <c>--Key=value</c> pairs. Settings are read once,
+    /// so unless asked for, settings files are not watched: the watcher would follow the whole content root (the
+    /// repository when run with <c>dotnet run</c>), including the data folder the crawler keeps writing to.
+    /// </summary>
     public static string[] Translate(IReadOnlyList<string> args)
     {
-        var translated = new List<string>(args.Count);
+        var translated = new List<string>(args.Count + 1);
+        if (!args.Any(a => a.Contains(ReloadOnChangeKey, StringComparison.OrdinalIgnoreCase)))
+            translated.Add($"--{ReloadOnChangeKey}=false");
         var sourceIndex = 0;
         for (var i = 0; i < args.Count; i++)
         {

@@ -42,7 +42,8 @@ public static class WebHostingExtensions
             .AddCheck<ModelHealthCheck>("model")
             .AddCheck<CrawlerHealthCheck>("crawler");
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
-            .AddMeter(SearchMetrics.MeterName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel")
+            // System.Runtime: process CPU time, GC and thread pool (bench http reads the host's CPU time from here).
+            .AddMeter(SearchMetrics.MeterName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "System.Runtime")
             .AddPrometheusExporter());
         return builder;
     }
