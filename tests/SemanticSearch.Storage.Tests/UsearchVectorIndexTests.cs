@@ -83,6 +83,32 @@ public sealed class UsearchVectorIndexTests
         }
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_loaded_or_viewed_index_serves_concurrent_searches(bool view)
+    {
+        using var temp = new TempDirectory();
+        var vectors = new ClusteredVectors(Dim, 20, 0.7f, seed: 7).Sample(1000, seed: 7);
+        using (var index = new UsearchVectorIndex(Dim))
+        {
+            index.AddRange([.. Enumerable.Range(0, 1000).Select(i => (long)i)], vectors);
+            index.Save(temp.Combine("v.usearch"));
+        }
+        using var loaded = UsearchVectorIndex.Load(temp.Combine("v.usearch"), view: view);
+        var searchers = Enumerable.Range(0, 3 * Environment.ProcessorCount).Select(t => Task.Run(() =>
+        {
+            for (var q = t; q < 1000; q += 7)
+                Assert.Equal(q, loaded.Search(vectors.AsSpan(q * Dim, Dim), 3)[0].Key);
+        }));
+        await Task.WhenAll(searchers);
+        if (!view)
+        {
+            loaded.Add(5000, vectors.AsSpan(0, Dim));
+            Assert.Equal(1001, loaded.Count);
+        }
+    }
+
     [Fact]
     public void F16_storage_keeps_the_nearest_neighbour()
     {

@@ -38,6 +38,7 @@ internal static class StatsCommand
                 search = store.Tiers.IsExact ? "exact" : "hnsw",
                 indexFileBytes = indexFile.Exists ? indexFile.Length : 0,
                 indexMemoryBytes = store.Tiers.Hnsw.MemoryBytes,
+                indexMemoryMapped = store.Tiers.Hnsw.IsReadOnly,
                 catalogBytes = stats.DatabaseBytes,
                 catalogSequence = stats.Sequence,
                 checkpointSequence = stats.Checkpoint?.Sequence,
@@ -80,7 +81,7 @@ internal static class StatsCommand
             index.AddRow("vectors", N(report.vectors));
             index.AddRow("search", report.search);
             index.AddRow("index file", $"{Mb(report.indexFileBytes)} ({Markup.Escape(store.FilePath)})");
-            index.AddRow("index memory", Mb(report.indexMemoryBytes));
+            index.AddRow("index memory", report.indexMemoryMapped ? "memory-mapped from the file" : Mb(report.indexMemoryBytes));
             index.AddRow("catalog file", Mb(report.catalogBytes));
             index.AddRow("saved up to change", $"{report.checkpointSequence?.ToString(CultureInfo.InvariantCulture) ?? "-"} of {N(stats.Sequence)}");
             index.AddRow("opened", Markup.Escape(store.Recovery.Reason is null ? store.Recovery.Kind.ToString() : $"{store.Recovery.Kind}: {store.Recovery.Reason}"));

@@ -55,6 +55,10 @@ public sealed unsafe class UsearchVectorIndex : IVectorIndex
             UsearchNative.Check(error, (view ? "viewing " : "loading ") + full);
             index.IsReadOnly = view;
             index.ApplyExpansionSearch();
+            // A loaded graph has no room to grow; reserving also sizes the per-thread search contexts. A view must not
+            // be reserved: that would copy it out of the mapping.
+            if (!view)
+                index.ReserveLocked(Math.Max(64, index.Call(&UsearchNative.Size, "size") + 64));
             return index;
         }
         catch
