@@ -91,4 +91,14 @@ public sealed class ExactVectorIndexTests
         Assert.Equal(3, ranked.Count);
         Assert.True(ranked[0].Score >= ranked[1].Score && ranked[1].Score >= ranked[2].Score);
     }
+
+    [Fact]
+    public void Rank_over_contiguous_vectors_matches_the_index()
+    {
+        using var index = Build();
+        var fromIndex = index.Search(At(33), 10);
+        var contiguous = ExactVectorIndex.Rank(At(33), Data, Dim, 10);
+        Assert.Equal(fromIndex.Select(m => m.Key - 1), contiguous.Select(m => m.Key)); // the index keys are row + 1
+        Assert.Throws<ArgumentException>(() => ExactVectorIndex.Rank(At(33), Data.AsSpan(1), Dim, 10));
+    }
 }
