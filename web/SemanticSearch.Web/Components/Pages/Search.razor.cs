@@ -120,14 +120,7 @@ public sealed partial class Search : IDisposable
 
     private async Task StartAsync(ActiveQuery query)
     {
-        CancelRunning();
-        _active = query;
-        _hits.Clear();
-        _shownIds.Clear();
-        _viewer = null;
-        _hasMore = false;
-        _error = null;
-        _state = SearchViewState.Loading;
+        Show(SearchViewState.Loading, query, error: null);
         if (query.SimilarTo is { } id)
             _similarName = Catalog.GetImage(id) is { } image ? ImageText.Name(image) : $"image {id}";
         StateHasChanged();
@@ -167,20 +160,20 @@ public sealed partial class Search : IDisposable
         }
         catch (SearchQueryException e)
         {
-            ShowError(e.Message);
+            Show(SearchViewState.Error, query, e.Message);
         }
         catch (ImageDecodeException e)
         {
-            ShowError(DescribeUnusableImage(query.ImageName ?? "The image", e));
+            Show(SearchViewState.Error, query, DescribeUnusableImage(query.ImageName ?? "The image", e));
         }
         catch (SearchUnavailableException e)
         {
-            ShowError(e.Message);
+            Show(SearchViewState.Error, query, e.Message);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             Logger.LogError(e, "{Kind} search failed in the UI", query.Kind);
-            ShowError("The search failed on the server; the error was logged.");
+            Show(SearchViewState.Error, query, "The search failed on the server; the error was logged.");
         }
         finally
         {
@@ -198,16 +191,8 @@ public sealed partial class Search : IDisposable
         Offset = offset,
     };
 
-    private void ShowError(string message)
-    {
-        CancelRunning();
-        _hits.Clear();
-        _shownIds.Clear();
-        _viewer = null;
-        _hasMore = false;
-        _error = message;
-        _state = SearchViewState.Error;
-    }
+    /// <summary>An input that could not become a query (a dropped non-image, a file too large): nothing is searched.</summary>
+    private void ShowError(string message) => Show(SearchViewState.Error, query: null, message);
 
     private static string DescribeUnusableImage(string name, ImageDecodeException e) => e.Kind switch
     {
@@ -228,16 +213,19 @@ public sealed partial class Search : IDisposable
         return Task.CompletedTask;
     }
 
-    private void Reset()
+    private void Reset() => Show(SearchViewState.Idle, query: null, error: null);
+
+    /// <summary>Stops what runs and starts over from an empty result list in <paramref name="state"/>.</summary>
+    private void Show(SearchViewState state, ActiveQuery? query, string? error)
     {
         CancelRunning();
-        _active = null;
+        _active = query;
         _hits.Clear();
         _shownIds.Clear();
         _viewer = null;
         _hasMore = false;
-        _error = null;
-        _state = SearchViewState.Idle;
+        _error = error;
+        _state = state;
     }
 
     private void Open(int index) => _viewer = index;
