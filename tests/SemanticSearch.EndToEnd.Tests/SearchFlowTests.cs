@@ -60,7 +60,7 @@ public sealed class SearchFlowTests(BrowserFixture browser)
         var original = browser.Gallery.Files.First(f => FixtureGallery.CombinationOf(f) == "purple-hexagon");
         var page = await browser.OpenAsync("/");
 
-        await DropScript.DropFileAsync(page, ImageBytes.NearDuplicate(original), "my-photo.jpg", "image/jpeg");
+        await FileTransferScript.DropFileAsync(page, ImageBytes.NearDuplicate(original), "my-photo.jpg", "image/jpeg");
 
         await Expect(page.Locator("#query-image")).ToBeVisibleAsync();
         await Expect(page.Locator("#query-image-card")).ToContainTextAsync("my-photo.jpg");
@@ -74,10 +74,22 @@ public sealed class SearchFlowTests(BrowserFixture browser)
     {
         var page = await browser.OpenAsync("/");
 
-        await DropScript.DropFileAsync(page, "%PDF-1.4 not really a picture"u8.ToArray(), "report.pdf", "application/pdf");
+        await FileTransferScript.DropFileAsync(page, "%PDF-1.4 not really a picture"u8.ToArray(), "report.pdf", "application/pdf");
 
         await Expect(page.Locator("#search-error")).ToContainTextAsync("“report.pdf” is not an image");
         await Expect(page.Locator(".tile")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task Pasting_an_image_searches_with_it()
+    {
+        var query = browser.Gallery.HeldBack["pink-diamond"];
+        var page = await browser.OpenAsync("/");
+
+        await FileTransferScript.PasteFileAsync(page, await File.ReadAllBytesAsync(query), "image.png", "image/png");
+
+        await Expect(page.Locator("#query-image-card")).ToContainTextAsync("image.png");
+        await Expect(FirstTile(page).Locator("img")).ToHaveAttributeAsync("alt", new Regex("^pink-diamond-"));
     }
 
     [Fact]
