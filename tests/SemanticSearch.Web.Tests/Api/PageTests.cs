@@ -13,8 +13,11 @@ public sealed partial class PageTests(WebAppFixture app)
     [Fact]
     public async Task The_search_page_has_one_search_box_and_prerenders_results_for_a_shared_url()
     {
-        var home = await Client.GetStringAsync("/");
+        var response = await Client.GetAsync("/");
+        var home = await response.Content.ReadAsStringAsync();
         Assert.Single(SearchInput().Matches(home));
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
         Assert.Contains("_framework/blazor.web.js", home);
 
         var shared = await Client.GetStringAsync("/?q=a+red+circle");

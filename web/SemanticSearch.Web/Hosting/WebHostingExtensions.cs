@@ -52,6 +52,15 @@ public static class WebHostingExtensions
     public static WebApplication UseSemanticSearchWeb(this WebApplication app)
     {
         app.UseExceptionHandler("/error", createScopeForErrors: true);
+        app.Use((http, next) =>
+        {
+            // Uploaded bytes and originals are served as images only; pages are never framed by other sites.
+            var headers = http.Response.Headers;
+            headers.XContentTypeOptions = "nosniff";
+            headers.XFrameOptions = "DENY";
+            headers["Referrer-Policy"] = "same-origin";
+            return next(http);
+        });
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.Use((http, next) =>
         {
