@@ -306,3 +306,18 @@ def sample_example(rng, combos):
         buf.seek(0)
         img = Image.open(buf).convert("RGB")
     return scene, img
+
+
+def full_caption(scene):
+    """One deterministic caption that states everything in a scene (gallery and fixture captions)."""
+    n, c, s = scene["count"], scene["color"], scene["shape"]
+    noun = s if n == 1 else PLURAL[s]
+    adj = f"{scene['size']} {c}"
+    head = f"{'a' if n == 1 else NUMBER_WORDS[n]} {adj} {noun}"
+    bg = scene.get("background_color") or scene["background"]
+    text = f"{head} on a {bg} background"
+    pos = scene.get("position")
+    if pos:
+        text += " in the center" if pos == "center" else (f" on the {pos}" if pos in ("left", "right") else
+                                                         (f" at the {pos}" if pos in ("top", "bottom") else f" in the {pos}"))
+    return text

@@ -3,10 +3,14 @@
 Held-out pool: IMAGES_PER_COMBO images of each held-out colour x shape combination (never seen in training).
 Query: "a photo of a <color> <shape>" for each held-out combination; images ranked by cosine similarity.
   recall@k   = share of queries with at least one image of the queried combination among the top k,
-  precision@10 = mean share of the top 10 that show the queried combination (10 relevant images exist per query).
+  r-precision = mean share of the top R that show the queried combination, R being the number of images of that
+               combination in the pool (10 here), i.e. 1.0 only when all of them outrank every other image.
 Mixed pool: the held-out images plus SEEN_PER_COMBO images of every seen combination (so the same colours and
 shapes appear as distractors); same queries and definitions.
-Seen: the same on a pool of SEEN_PER_COMBO images of each seen combination, one query per seen combination.
+Seen: the same on a pool of SEEN_PER_COMBO images of each seen combination, one query per seen combination
+(R = SEEN_PER_COMBO).
+Image classification: each test image against the 88 prompts "a photo of a <color> <shape>"; top-1 accuracy.
+All test images are rendered with a fixed seed that differs from the training seeds.
 """
 import random
 
@@ -48,14 +52,15 @@ def _embed_texts(model, bpe, texts):
 def retrieval(query_combos, query_emb, labels, image_emb):
     sims = query_emb @ image_emb.t()
     order = sims.argsort(dim=1, descending=True).numpy()
-    r1 = r5 = p10 = 0.0
+    r1 = r5 = rp = 0.0
     for q, combo in enumerate(query_combos):
         hits = [labels[j] == combo for j in order[q]]
+        relevant = sum(hits)
         r1 += hits[0]
         r5 += any(hits[:5])
-        p10 += sum(hits[:10]) / 10.0
+        rp += sum(hits[:relevant]) / relevant
     n = len(query_combos)
-    return {"recall@1": r1 / n, "recall@5": r5 / n, "precision@10": p10 / n, "queries": n, "pool": len(labels)}
+    return {"recall@1": r1 / n, "recall@5": r5 / n, "r_precision": rp / n, "queries": n, "pool": len(labels)}
 
 
 def prompt(combo):
@@ -85,4 +90,20 @@ def evaluate(model, bpe, seed=12345):
     out["held_out_image_classification_top1"] = float(np.mean([all_combos[p] == l for p, l in zip(pred, held_labels)]))
     pred = (seen_img @ all_q.t()).argmax(1).numpy()
     out["seen_image_classification_top1"] = float(np.mean([all_combos[p] == l for p, l in zip(pred, seen_labels)]))
+    out["seen_image_classification_color_correct"] = float(np.mean([all_combos[p][0] == l[0]
+                                                                    for p, l in zip(pred, seen_labels)]))
+    out["seen_image_classification_shape_correct"] = float(np.mean([all_combos[p][1] == l[1]
+                                                                    for p, l in zip(pred, seen_labels)]))
     return out
+
+
+if __name__ == "__main__":
+    import json
+    import os
+    import sys
+    from bpe import ClipBpe
+    from make_gallery import load_model
+    torch.set_num_threads(2)
+    root = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+    checkpoint = sys.argv[1] if len(sys.argv) > 1 else os.path.join(root, "tools", "out", "clip-demo.pt")
+    print(json.dumps(evaluate(load_model(checkpoint), ClipBpe()), indent=2))

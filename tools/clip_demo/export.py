@@ -104,3 +104,31 @@ def export_all(model, folder, dim):
     write_configs(folder, dim, text_cfg, vision_cfg)
     return os.path.getsize(text_path), os.path.getsize(vision_path)
 
+
+
+def verify_onnx(model, folder, bpe=None):
+    """Runs the exported files with the NumPy interpreter and compares with PyTorch (batch and length vary)."""
+    import onnx_numpy
+    bpe = bpe or ClipBpe()
+    rows = [bpe.context(t) for t in ["a photo of a red circle", "two small blue stars on a white background", "a",
+                                     "an unknown zebra"]]
+    n = max(len(r) for r in rows)
+    ids = np.zeros((len(rows), n), np.int64)
+    for i, r in enumerate(rows):
+        ids[i, :len(r)] = r
+    ids77 = np.zeros((len(rows), CONTEXT), np.int64)
+    ids77[:, :n] = ids
+    text_path = os.path.join(folder, "onnx", "text_model.onnx")
+    vision_path = os.path.join(folder, "onnx", "vision_model.onnx")
+    with torch.no_grad():
+        ref_t = model.text(torch.from_numpy(ids)).numpy()
+        x = np.random.RandomState(0).randn(3, 3, 224, 224).astype(np.float32)
+        ref_v = model.vision(torch.from_numpy(x)).numpy()
+    out = onnx_numpy.run(text_path, {"input_ids": ids})["text_embeds"]
+    out77 = onnx_numpy.run(text_path, {"input_ids": ids77})["text_embeds"]
+    out1 = onnx_numpy.run(text_path, {"input_ids": ids[:1, :len(rows[0])]})["text_embeds"]
+    outv = onnx_numpy.run(vision_path, {"pixel_values": x})["image_embeds"]
+    diffs = {"text": float(np.abs(out - ref_t).max()), "text_padded_77": float(np.abs(out77 - ref_t).max()),
+             "text_single": float(np.abs(out1 - ref_t[:1]).max()), "vision": float(np.abs(outv - ref_v).max())}
+    assert all(d < 1e-4 for d in diffs.values()), diffs
+    return diffs

@@ -45,7 +45,7 @@ class TextTower(nn.Module):
     training captions and the special tokens get their own row, all others share row 0 ("unknown").
     """
 
-    def __init__(self, known_ids, dim=128, width=128, layers=3, heads=4):
+    def __init__(self, known_ids, dim=128, width=128, layers=2, heads=4):
         super().__init__()
         remap = torch.zeros(VOCAB_SIZE, dtype=torch.int64)
         for row, i in enumerate(sorted(set(known_ids)), start=1):
@@ -90,34 +90,47 @@ class Residual(nn.Module):
 class VisionTower(nn.Module):
     """pixel_values float32 [batch, 3, 224, 224] (CLIP-normalised) -> L2-normalised image_embeds [batch, dim].
 
-    An 8x8 patchify stem to 28x28, three conv stages to 7x7, then mean+max pooling plus a small spatial map so that
-    position words can be learned.
+    An 8x8 patchify stem to 28x28, conv stages down to 7x7, then mean+max pooling plus a small 7x7 spatial map so
+    that position words can be learned.
     """
 
-    def __init__(self, dim=128, widths=(48, 64, 128, 192), spatial=8):
+    def __init__(self, dim=128, widths=(24, 32, 64, 128), spatial=8):
         super().__init__()
         w0, w1, w2, w3 = widths
         self.features = nn.Sequential(
             conv_bn(3, w0, k=8, stride=8),
             conv_bn(w0, w1),
-            Residual(conv_bn(w1, w1)),
             conv_bn(w1, w2, stride=2),
             Residual(conv_bn(w2, w2)),
             conv_bn(w2, w3, stride=2),
             Residual(conv_bn(w3, w3)),
         )
         self.spatial = nn.Conv2d(w3, spatial, 1)
-        self.projection = nn.Sequential(nn.Linear(2 * w3 + 49 * spatial, 2 * dim), nn.GELU(), nn.Linear(2 * dim, dim))
+        self.projection = nn.Linear(2 * w3 + 49 * spatial, dim)
+
+        self.pooled_size = 2 * w3 + 49 * spatial
+
+    def pooled(self, pixel_values):
+        f = self.features(pixel_values)
+        return torch.cat([f.mean(dim=(2, 3)), f.amax(dim=(2, 3)), self.spatial(f).flatten(1)], dim=1)
+
+    def embed(self, pooled):
+        return F.normalize(self.projection(pooled), dim=-1)
 
     def forward(self, pixel_values):
-        f = self.features(pixel_values)
-        pooled = torch.cat([f.mean(dim=(2, 3)), f.amax(dim=(2, 3)), self.spatial(f).flatten(1)], dim=1)
-        return F.normalize(self.projection(pooled), dim=-1)
+        return self.embed(self.pooled(pixel_values))
 
 
 class DemoClip(nn.Module):
-    def __init__(self, known_ids, dim=128):
+    """Both towers, the learned temperature, and training-only linear heads that predict single image attributes
+    (colour, shape, count, size) from the vision tower's pooled features. The heads give the CNN a direct signal
+    for shapes, which contrastive learning alone picks up slowly on two CPU cores; they are not exported. They never
+    see a colour x shape combination as a label, so held-out combinations stay unseen."""
+
+    def __init__(self, known_ids, dim=128, aux_classes=None):
         super().__init__()
         self.text = TextTower(known_ids, dim=dim)
         self.vision = VisionTower(dim=dim)
         self.logit_scale = nn.Parameter(torch.tensor(math.log(1 / 0.07)))
+        aux_classes = aux_classes or {"color": 11, "shape": 8, "count": 3, "size": 2}
+        self.aux = nn.ModuleDict({k: nn.Linear(self.vision.pooled_size, n) for k, n in aux_classes.items()})

@@ -20,9 +20,9 @@ import torch.nn.functional as F
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from bpe import ClipBpe, END  # noqa: E402
-from dataset import COLOR_NAMES, SEEN, caption, caption_attributes, resize_crop, sample_example, sample_scene, scene_facts, MEAN, STD  # noqa: E402
+from dataset import COLOR_NAMES, SEEN, SHAPES, caption, caption_attributes, resize_crop, sample_example, sample_scene, scene_facts, MEAN, STD  # noqa: E402
 from evaluate import evaluate  # noqa: E402
-from export import check_padding_invariance, export_all  # noqa: E402
+from export import check_padding_invariance, export_all, verify_onnx  # noqa: E402
 from model import DemoClip  # noqa: E402
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
@@ -96,10 +96,23 @@ class Captioner:
         return texts, tensor
 
 
+_SCALE = torch.from_numpy(1.0 / (255.0 * STD)).view(1, 3, 1, 1)
+_SHIFT = torch.from_numpy(MEAN / STD).view(1, 3, 1, 1)
+
+
 def to_pixels(batch_uint8):
-    x = torch.from_numpy(batch_uint8).float().div_(255.0)
-    x = (x - torch.from_numpy(MEAN)) / torch.from_numpy(STD)
-    return x.permute(0, 3, 1, 2).contiguous()
+    """uint8 NHWC -> CLIP-normalised float NCHW: (x/255 - mean)/std folded into one multiply and one subtract."""
+    x = torch.from_numpy(batch_uint8).permute(0, 3, 1, 2).float()
+    return x.mul_(_SCALE).sub_(_SHIFT)
+
+
+def sample_batch(rng, by_color, n, batch, hard_share=0.5):
+    """Half of the batches draw from only three colours, so that colour alone cannot tell the images apart and the
+    shape has to be learned (colour is learned first and fast otherwise)."""
+    if rng.random() >= hard_share:
+        return np.array(rng.sample(range(n), batch))
+    pool = [i for c in rng.sample(sorted(by_color), 3) for i in by_color[c]]
+    return np.array(rng.sample(pool, batch))
 
 
 def multi_positive_loss(img, txt, scale, positives):
@@ -112,15 +125,19 @@ def multi_positive_loss(img, txt, scale, positives):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--minutes", type=float, default=18.0, help="wall-clock training budget")
-    ap.add_argument("--pool", type=int, default=24000, help="number of pre-rendered training images")
-    ap.add_argument("--batch", type=int, default=128)
-    ap.add_argument("--lr", type=float, default=2e-3)
+    ap.add_argument("--steps", type=int, default=2400, help="optimizer steps (the schedule's length)")
+    ap.add_argument("--minutes", type=float, default=28.0,
+                    help="wall-clock cap on training: on a busy machine the schedule is compressed to fit")
+    ap.add_argument("--pool", type=int, default=10000, help="number of pre-rendered training images")
+    ap.add_argument("--batch", type=int, default=64)
+    ap.add_argument("--lr", type=float, default=1.5e-3)
     ap.add_argument("--dim", type=int, default=128)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--out", default=os.path.join(ROOT, "models", "clip-demo"))
     ap.add_argument("--checkpoint", default=os.path.join(ROOT, "tools", "out", "clip-demo.pt"))
+    ap.add_argument("--aux-weight", type=float, default=0.5, help="weight of the training-only attribute heads")
+    ap.add_argument("--resume", help="continue from this checkpoint (weights only; a fresh schedule)")
     args = ap.parse_args()
 
     torch.set_num_threads(2)
@@ -137,9 +154,25 @@ def main():
     gen_seconds = time.time() - t0
     print(f"rendered {len(scenes)} images in {gen_seconds:.0f}s", flush=True)
     facts = [scene_facts(s) for s in scenes]
+    labels = {
+        "color": torch.tensor([COLOR_NAMES.index(s["color"]) for s in scenes]),
+        "shape": torch.tensor([SHAPES.index(s["shape"]) for s in scenes]),
+        "count": torch.tensor([s["count"] - 1 for s in scenes]),
+        "size": torch.tensor([0 if s["size"] == "small" else 1 for s in scenes]),
+    }
+    by_color = {}
+    for i, s in enumerate(scenes):
+        by_color.setdefault(s["color"], []).append(i)
 
     model = DemoClip(known, dim=args.dim)
-    params = sum(p.numel() for p in model.parameters())
+    if args.resume:
+        ck = torch.load(args.resume)
+        assert set(ck["known"]) == known and ck["dim"] == args.dim
+        missing, _ = model.load_state_dict(ck["state"], strict=False)
+        assert all(k.startswith("aux.") for k in missing), missing
+        print(f"resumed from {args.resume}", flush=True)
+    # exported parameters only (the attribute heads stay behind)
+    params = sum(p.numel() for p in model.text.parameters()) + sum(p.numel() for p in model.vision.parameters())
     print(f"parameters: text {sum(p.numel() for p in model.text.parameters()):,}, "
           f"vision {sum(p.numel() for p in model.vision.parameters()):,}, total {params:,}", flush=True)
     decay = [p for n, p in model.named_parameters() if p.ndim >= 2 and "embedding" not in n]
@@ -150,34 +183,40 @@ def main():
 
     budget = args.minutes * 60.0
     train_start = time.time()
-    warmup = 100
+    warmup = 60
     step = 0
-    ema = None
+    ema = aux_ema = None
     model.train()
     while True:
         elapsed = time.time() - train_start
-        if elapsed >= budget:
+        progress = max(step / args.steps, elapsed / budget)
+        if progress >= 1.0:
             break
-        progress = elapsed / budget
         lr = args.lr * min(1.0, (step + 1) / warmup) * 0.5 * (1 + math.cos(math.pi * progress))
         for g in opt.param_groups:
             g["lr"] = lr
-        idx = np.array(rng.sample(range(len(scenes)), args.batch))
+        idx = sample_batch(rng, by_color, len(scenes), args.batch)
         batch_scenes = [scenes[i] for i in idx]
         texts, ids = captioner.batch(batch_scenes, rng)
         caption_facts = [caption_attributes(s, t) for s, t in zip(batch_scenes, texts)]
         positives = torch.tensor([[cf <= facts[i] for cf in caption_facts] for i in idx])
-        img = model.vision(to_pixels(pixels[idx]))
+        pooled = model.vision.pooled(to_pixels(pixels[idx]))
+        img = model.vision.embed(pooled)
         txt = model.text(ids)
         scale = model.logit_scale.exp().clamp(max=100)
         loss = multi_positive_loss(img, txt, scale, positives)
+        aux = sum(F.cross_entropy(head(pooled), labels[name][torch.from_numpy(idx)]) for name, head in model.aux.items())
+        contrastive = float(loss)
+        loss = loss + args.aux_weight * aux
         opt.zero_grad(set_to_none=True)
         loss.backward()
         opt.step()
-        ema = float(loss) if ema is None else 0.98 * ema + 0.02 * float(loss)
+        ema = contrastive if ema is None else 0.98 * ema + 0.02 * contrastive
+        aux_ema = float(aux) if step == 0 else 0.98 * aux_ema + 0.02 * float(aux)
         step += 1
         if step % 50 == 0:
-            print(f"step {step} t={elapsed:.0f}s lr={lr:.2e} loss={ema:.3f} scale={float(scale):.1f}", flush=True)
+            print(f"step {step} t={elapsed:.0f}s lr={lr:.2e} contrastive={ema:.3f} aux={aux_ema:.3f} "
+                  f"scale={float(scale):.1f}", flush=True)
     train_seconds = time.time() - train_start
     print(f"trained {step} steps in {train_seconds:.0f}s", flush=True)
 
@@ -188,14 +227,16 @@ def main():
     print(f"padding invariance: max abs diff {pad:.2e}", flush=True)
     text_bytes, vision_bytes = export_all(model, args.out, args.dim)
     print(f"exported text {text_bytes:,} B, vision {vision_bytes:,} B", flush=True)
+    onnx_diffs = verify_onnx(model, args.out, bpe)
+    print(f"ONNX (NumPy interpreter) vs PyTorch max abs diff: {onnx_diffs}", flush=True)
     metrics = evaluate(model, bpe)
     stats = {
-        "steps": step, "batch": args.batch, "pool": args.pool, "train_seconds": round(train_seconds),
+        "steps": step, "planned_steps": args.steps, "batch": args.batch, "pool": args.pool, "train_seconds": round(train_seconds),
         "render_seconds": round(gen_seconds), "total_seconds": round(time.time() - started),
         "parameters": params, "text_parameters": sum(p.numel() for p in model.text.parameters()),
         "vision_parameters": sum(p.numel() for p in model.vision.parameters()),
         "embedding_rows": model.text.rows, "text_onnx_bytes": text_bytes, "vision_onnx_bytes": vision_bytes,
-        "padding_max_abs_diff": pad, "final_loss_ema": ema, "logit_scale": float(model.logit_scale.exp()),
+        "padding_max_abs_diff": pad, "onnx_vs_torch_max_abs_diff": onnx_diffs, "final_contrastive_loss_ema": ema, "final_aux_loss_ema": aux_ema, "aux_weight": args.aux_weight, "logit_scale": float(model.logit_scale.exp()),
         "metrics": metrics,
     }
     with open(os.path.join(os.path.dirname(args.checkpoint), "clip-demo-train.json"), "w") as f:
