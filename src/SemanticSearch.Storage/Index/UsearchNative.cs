@@ -72,6 +72,12 @@ internal static unsafe partial class UsearchNative
     [LibraryImport(Library, EntryPoint = "usearch_change_expansion_search")]
     public static partial void ChangeExpansionSearch(nint index, nuint expansion, nint* error);
 
+    [LibraryImport(Library, EntryPoint = "usearch_change_threads_search")]
+    public static partial void ChangeThreadsSearch(nint index, nuint threads, nint* error);
+
+    [LibraryImport(Library, EntryPoint = "usearch_change_threads_add")]
+    public static partial void ChangeThreadsAdd(nint index, nuint threads, nint* error);
+
     [LibraryImport(Library, EntryPoint = "usearch_reserve")]
     public static partial void Reserve(nint index, nuint capacity, nint* error);
 

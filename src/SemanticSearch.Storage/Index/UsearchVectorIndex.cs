@@ -59,6 +59,7 @@ public sealed unsafe class UsearchVectorIndex : IVectorIndex
             // be reserved: that would copy it out of the mapping.
             if (!view)
                 index.ReserveLocked(Math.Max(64, index.Call(&UsearchNative.Size, "size") + 64));
+            SizeThreadContexts(index._handle);
             return index;
         }
         catch
@@ -311,6 +312,7 @@ public sealed unsafe class UsearchVectorIndex : IVectorIndex
         // Reserving also sizes the per-thread contexts that concurrent searches need.
         UsearchNative.Reserve(handle, 64, &error);
         UsearchNative.Check(error, "reserve");
+        SizeThreadContexts(handle);
         return handle;
     }
 
@@ -349,6 +351,20 @@ public sealed unsafe class UsearchVectorIndex : IVectorIndex
         nint error = 0;
         UsearchNative.Reserve(_handle, capacity, &error);
         UsearchNative.Check(error, "reserve");
+        SizeThreadContexts(_handle);
+    }
+
+    /// <summary>
+    /// A loaded index keeps the thread count it was saved with (often one), and concurrent searches sharing one native
+    /// context return each other's results; so every handle gets as many contexts as searches may run at once.
+    /// </summary>
+    private static void SizeThreadContexts(nint handle)
+    {
+        nint error = 0;
+        UsearchNative.ChangeThreadsSearch(handle, (nuint)Environment.ProcessorCount, &error);
+        UsearchNative.Check(error, "setting search threads");
+        UsearchNative.ChangeThreadsAdd(handle, (nuint)Environment.ProcessorCount, &error);
+        UsearchNative.Check(error, "setting add threads");
     }
 
     private void ApplyExpansionSearch()
