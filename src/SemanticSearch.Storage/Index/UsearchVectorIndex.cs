@@ -12,7 +12,9 @@ namespace SemanticSearch.Storage.Index;
 public sealed unsafe class UsearchVectorIndex : IVectorIndex
 {
     private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
-    private readonly SemaphoreSlim _searchSlots = new(Environment.ProcessorCount);
+    // One native search at a time: concurrent searches through the C API were seen returning other queries' results
+    // (loaded and viewed files alike), and a single HNSW search is sub-millisecond, so correctness wins.
+    private readonly SemaphoreSlim _searchSlots = new(1);
     private readonly VectorIndexOptions _options;
     private nint _handle;
     private int _dimension;
