@@ -315,7 +315,7 @@ def full_caption(scene):
     adj = f"{scene['size']} {c}"
     head = f"{'a' if n == 1 else NUMBER_WORDS[n]} {adj} {noun}"
     bg = scene.get("background_color") or scene["background"]
-    text = f"{head} on a {bg} background"
+    text = f"{head} on {'an' if bg[0] in 'aeiou' else 'a'} {bg} background"
     pos = scene.get("position")
     if pos:
         text += " in the center" if pos == "center" else (f" on the {pos}" if pos in ("left", "right") else

@@ -4,7 +4,7 @@
     /usr/bin/python3 tools/clip_demo/make_gallery.py --check    # only check the current gallery
 
 The check embeds every gallery image with the trained checkpoint (tools/out/clip-demo.pt, PIL preprocessing) and
-asks "a <color> <shape>" for every colour x shape in the gallery: the top result must show that colour and shape.
+asks "a <color> <shape>" ("an" before a vowel) for every colour x shape in the gallery: the top result must show that colour and shape.
 """
 import argparse
 import json
@@ -22,7 +22,7 @@ from model import DemoClip  # noqa: E402
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 GALLERY = os.path.join(ROOT, "demo-gallery")
-SIZES = [(96, 96), (128, 128), (128, 128), (160, 160), (160, 160), (200, 200), (200, 140), (140, 200), (180, 120)]
+SIZES = [(128, 128), (128, 128), (144, 144), (160, 160), (160, 160), (200, 200), (200, 140), (140, 200), (180, 120)]
 
 
 def generate(seed=7):
@@ -38,6 +38,9 @@ def generate(seed=7):
     for k, combo in enumerate(plan):
         scene = sample_scene(rng, [combo])
         w, h = rng.choice(SIZES)
+        if min(w, h) < 160:
+            # a small shape on a small picture is a few pixels wide: not something to show in a demo
+            scene["size"], scene["position"] = "large", None
         img = render(scene, rng, w, h)
         # noisy backgrounds compress badly as PNG
         ext = "jpg" if scene["background"] in ("noisy", "gradient") or rng.random() < 0.4 else "png"
@@ -73,16 +76,17 @@ def check(checkpoint):
     x = torch.stack([torch.from_numpy(clip_preprocess(Image.open(os.path.join(GALLERY, n)))) for n in files])
     img = model.vision(x)
     results = {}
-    for template in ("a {} {}", "a photo of a {} {}"):
+    for template in ("{} {} {}", "a photo of {} {} {}"):
         ok, failures = 0, []
         queries = sorted(set(combos))
         for combo in queries:
-            ids = torch.tensor([bpe.context(template.format(*combo))])
+            text = template.format("an" if combo[0][0] in "aeiou" else "a", *combo)
+            ids = torch.tensor([bpe.context(text)])
             best = int((img @ model.text(ids).t()).squeeze(1).argmax())
             if combos[best] == combo:
                 ok += 1
             else:
-                failures.append(f"{template.format(*combo)} -> {files[best]}")
+                failures.append(f"{text} -> {files[best]}")
         results[template] = {"top1_correct": ok, "queries": len(queries), "failures": failures}
         print(f"'{template}': top-1 correct for {ok}/{len(queries)} colour x shape queries")
         for fail in failures:

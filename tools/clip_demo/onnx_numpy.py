@@ -141,6 +141,8 @@ def _run_node(op, ins, a, n_out):
     if op in ("Tanh", "Sigmoid", "Exp", "Neg"):
         f = {"Tanh": np.tanh, "Sigmoid": lambda v: 1 / (1 + np.exp(-v)), "Exp": np.exp, "Neg": np.negative}[op]
         return [f(ins[0]).astype(ins[0].dtype)]
+    if op == "Identity":
+        return [ins[0]]
     if op == "Where":
         return [np.where(ins[0], ins[1], ins[2])]
     if op == "Equal":
