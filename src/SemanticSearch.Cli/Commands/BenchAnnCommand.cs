@@ -1,3 +1,4 @@
+using SemanticSearch.Core.Diagnostics;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
@@ -146,7 +147,7 @@ internal static class BenchAnnCommand
                 var recall = found / (double)(q * k);
                 rows.Add(new BenchAnnRow(dataset, n, dimension, scalar.ToString().ToLowerInvariant(), ef, k, Math.Round(recall, 4),
                     Math.Round(qps, 1), Math.Round(exactQps, 1), Math.Round(qps / exactQps, 1), Math.Round(qpsWall, 1), Math.Round(exactWall, 1),
-                    ThreadCpuClock.IsCpuTime ? "thread-cpu" : "wall", Math.Round(buildSeconds, 2), Math.Round(n / buildSeconds, 0),
+                    ThreadCpuTime.IsAvailable ? "thread-cpu" : "wall", Math.Round(buildSeconds, 2), Math.Round(n / buildSeconds, 0),
                     Math.Round(n / buildCpuSeconds, 0), Math.Round(bytesPerVector, 0), Environment.ProcessorCount, index.HardwareAcceleration));
                 Progress($"n = {n:N0}, {scalar}, ef {ef}: recall@{k} {recall:F3}, {qps:N0} queries/s ({qps / exactQps:N1}× exact)");
             }
@@ -274,7 +275,7 @@ internal static class BenchAnnCommand
 
     /// <summary>
     /// Operations per second of the fastest of <paramref name="repeat"/> runs on this thread, by its CPU time
-    /// (see <see cref="ThreadCpuClock"/>), and by wall-clock time.
+    /// (see <see cref="ThreadCpuTime"/>), and by wall-clock time.
     /// </summary>
     private static (double Cpu, double Wall) Fastest(int repeat, Action run, int operations)
     {
@@ -282,9 +283,9 @@ internal static class BenchAnnCommand
         for (var r = 0; r < repeat; r++)
         {
             var watch = Stopwatch.StartNew();
-            var cpu = ThreadCpuClock.Now();
+            var cpu = ThreadCpuTime.Seconds();
             run();
-            bestCpu = Math.Min(bestCpu, ThreadCpuClock.Now() - cpu);
+            bestCpu = Math.Min(bestCpu, ThreadCpuTime.Seconds() - cpu);
             bestWall = Math.Min(bestWall, watch.Elapsed.TotalSeconds);
         }
         return (operations / bestCpu, operations / bestWall);

@@ -1,3 +1,4 @@
+using SemanticSearch.Core.Diagnostics;
 using System.Diagnostics;
 
 namespace SemanticSearch.Crawler.Pipeline;

@@ -1,12 +1,13 @@
+using System.Diagnostics;
 using System.Runtime.InteropServices;
 
-namespace SemanticSearch.Crawler.Pipeline;
+namespace SemanticSearch.Core.Diagnostics;
 
 /// <summary>
 /// CPU time of the calling thread (Linux clock_gettime(CLOCK_THREAD_CPUTIME_ID)). Stage CPU times do not grow when
-/// a busy machine makes threads wait for a core, so the benchmark's shares stay meaningful on shared hardware.
+/// a busy machine makes threads wait for a core, so benchmark ratios stay meaningful on shared hardware.
 /// </summary>
-internal static class ThreadCpuTime
+public static class ThreadCpuTime
 {
     private const int ClockThreadCpuTimeId = 3;
 
@@ -26,6 +27,10 @@ internal static class ThreadCpuTime
     /// <summary>Nanoseconds of CPU the calling thread has used, or 0 when unavailable.</summary>
     public static long Nanoseconds() =>
         IsAvailable && ClockGetTime(ClockThreadCpuTimeId, out var t) == 0 ? t.Seconds * 1_000_000_000 + t.Nanoseconds : 0;
+
+    /// <summary>Seconds of CPU the calling thread has used, or a wall-clock reading where the clock is unavailable.</summary>
+    public static double Seconds() =>
+        IsAvailable ? Nanoseconds() / 1e9 : Stopwatch.GetTimestamp() / (double)Stopwatch.Frequency;
 
     private static bool Probe()
     {
