@@ -57,6 +57,17 @@ public sealed class CrawlerOptions
     /// <summary>File extensions indexed in folders (without dot); empty means jpg, jpeg, png, gif, webp, bmp.</summary>
     public string[] ImageExtensions { get; set; } = [];
 
+    /// <summary>
+    /// Folder sources (their locations) whose symbolic links may lead outside the folder. Empty by default: a link
+    /// out of a source is not followed, since whatever is indexed can be viewed by anyone who can search.
+    /// </summary>
+    public string[] FollowLinksOutside { get; set; } = [];
+
+    /// <summary>True when <paramref name="sourceLocation"/> is listed in <see cref="FollowLinksOutside"/>.</summary>
+    public bool MayFollowLinksOutside(string sourceLocation) =>
+        FollowLinksOutside.Any(l => Path.TrimEndingDirectorySeparator(Core.Configuration.AppPaths.Resolve(l))
+            == Path.TrimEndingDirectorySeparator(sourceLocation));
+
     /// <summary>The extensions used when <see cref="ImageExtensions"/> is empty.</summary>
     public static IReadOnlyList<string> DefaultImageExtensions { get; } = ["jpg", "jpeg", "png", "gif", "webp", "bmp"];
 

@@ -28,6 +28,8 @@ internal sealed class CrawlerOptionsValidator : IValidateOptions<CrawlerOptions>
             if (string.IsNullOrWhiteSpace(ext) || ext.Contains('/') || ext.Contains('*'))
                 errors.Add($"SemanticSearch:Crawler:ImageExtensions has an invalid entry '{ext}' (write e.g. \"jpg\").");
         }
+        if (o.FollowLinksOutside.Any(string.IsNullOrWhiteSpace))
+            errors.Add("SemanticSearch:Crawler:FollowLinksOutside has an empty entry (list folder source locations).");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

@@ -1,4 +1,5 @@
 using SemanticSearch.Core.Imaging;
+using SemanticSearch.Crawler.Files;
 using SemanticSearch.Crawler.Sources;
 
 namespace SemanticSearch.Crawler.Pipeline;
@@ -35,7 +36,8 @@ internal sealed class ContentReader
     {
         try
         {
-            using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, FileOptions.SequentialScan);
+            // By the name's bytes: a name that is not UTF-8 is opened as the very file the scan found.
+            using var handle = OriginalFiles.OpenRead(path);
             var length = RandomAccess.GetLength(handle);
             var before = File.GetLastWriteTimeUtc(handle);
             AfterOpen?.Invoke(path);

@@ -19,7 +19,9 @@ internal sealed class DiscoveryStage(CrawlerOptions options, WebFetcher fetcher)
             var report = run.ReportFor(source.Id);
             if (source.Kind == SourceKind.Folder)
             {
-                var scanner = new FolderScanner(new ImageFileFilter(options.EffectiveImageExtensions, source.Include, source.Exclude));
+                var scanner = new FolderScanner(
+                    new ImageFileFilter(options.EffectiveImageExtensions, source.Include, source.Exclude),
+                    options.MayFollowLinksOutside(source.Location));
                 var changes = run.Request.Changes?.Where(c => c.SourceId == source.Id).ToList();
                 var items = changes is null || changes.Any(c => c.RescanSource)
                     ? scanner.Scan(source.Id, source.Location, report, ct)

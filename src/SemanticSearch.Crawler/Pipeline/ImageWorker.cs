@@ -6,6 +6,7 @@ using SemanticSearch.Core.Catalog;
 using SemanticSearch.Core.Crawling;
 using SemanticSearch.Core.Embeddings;
 using SemanticSearch.Core.Imaging;
+using SemanticSearch.Crawler.Files;
 using SemanticSearch.Crawler.Sources;
 using SemanticSearch.Crawler.Web;
 
@@ -151,8 +152,19 @@ internal sealed class ImageWorker(
         return (new WriteItem(item.Location) { Embedded = row, Reused = true }, true);
     }
 
-    private static bool IsGone(CatalogImage image) =>
-        !WebLocations.IsHttpUrl(image.Location) && !File.Exists(image.Location);
+    private static bool IsGone(CatalogImage image)
+    {
+        if (WebLocations.IsHttpUrl(image.Location))
+            return false;
+        try
+        {
+            return OriginalFiles.Status(image.Location).Kind != FileKind.File;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException)
+        {
+            return false; // Unknown is not gone: its id is not handed to another location.
+        }
+    }
 
     private PreparedImage Prepare(RunContext run, DiscoveredItem item, byte[] bytes, string hash, long size, DateTimeOffset modified)
     {

@@ -2,36 +2,34 @@ using System.Security;
 using SemanticSearch.Core.Catalog;
 using SemanticSearch.Core.Crawling;
 using SemanticSearch.Core.Imaging;
+using SemanticSearch.Crawler.Files;
 
 namespace SemanticSearch.Crawler.Sources;
 
 /// <summary>
-/// Enumerates the image files of a folder source, recursively and in a stable order. Symbolic links to folders are
-/// followed once: a folder reached again (a link loop, or a second link to the same place) is skipped. Unreadable
-/// folders are reported and left out; files that cannot even be opened by name are returned with their failure.
+/// Enumerates the image files of a folder source, recursively and in a stable order, by the names' bytes (a name
+/// that is not UTF-8 is kept in <see cref="Core.Files.EscapedPath"/> form). Symbolic links are followed only when
+/// their target lies inside the source root's real path, unless <paramref name="followLinksOutside"/>: a link is a
+/// way out of the source, and whatever is indexed can be served. A folder reached again (a link loop, or a second
+/// link to the same place) is skipped. Unreadable folders are reported and left out.
 /// </summary>
-internal sealed class FolderScanner(ImageFileFilter filter)
+internal sealed class FolderScanner(ImageFileFilter filter, bool followLinksOutside = false)
 {
-    private const int MaxDepth = 256;
+    /// <summary>Issue kind of a link that leads out of its source.</summary>
+    public const string LinkOutsideSource = "LinkOutsideSource";
 
-    private static readonly EnumerationOptions ListOptions = new()
-    {
-        RecurseSubdirectories = false,
-        IgnoreInaccessible = false,
-        AttributesToSkip = 0,
-        ReturnSpecialDirectories = false,
-    };
+    private const int MaxDepth = 256;
 
     /// <summary>Every image file under <paramref name="sourceRoot"/>.</summary>
     public IEnumerable<DiscoveredItem> Scan(long sourceId, string sourceRoot, DiscoveryReport report, CancellationToken ct)
     {
         var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(sourceRoot));
-        if (!Directory.Exists(root))
+        if (RootOf(root) is not { } realRoot)
         {
             report.Unavailable(root, FailureKinds.From(ImageErrorKind.Unreadable), $"The folder {root} does not exist or is not a folder.");
             return [];
         }
-        return ScanTree(sourceId, root, root, report, ct);
+        return ScanTree(sourceId, root, realRoot, root, report, ct);
     }
 
     /// <summary>
@@ -41,26 +39,27 @@ internal sealed class FolderScanner(ImageFileFilter filter)
     public IEnumerable<DiscoveredItem> ScanPaths(long sourceId, string sourceRoot, IEnumerable<string> paths, DiscoveryReport report, CancellationToken ct)
     {
         var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(sourceRoot));
+        if (RootOf(root) is not { } realRoot)
+            yield break;
         foreach (var path in paths)
         {
             ct.ThrowIfCancellationRequested();
-            if (Directory.Exists(path))
+            var status = StatusOrMissing(path);
+            if (status.Kind == FileKind.Folder && Leads(path, realRoot, report) is not null)
             {
-                foreach (var item in ScanTree(sourceId, root, Path.GetFullPath(path), report, ct))
+                foreach (var item in ScanTree(sourceId, root, realRoot, Path.GetFullPath(path), report, ct))
                     yield return item;
             }
-            else
+            else if (status.Kind is FileKind.File && filter.Accepts(Path.GetRelativePath(root, path)) && Leads(path, realRoot, report) is not null)
             {
-                var file = new FileInfo(path);
-                if (file.Exists && filter.Accepts(Path.GetRelativePath(root, file.FullName)))
-                    yield return Describe(sourceId, file);
+                yield return Describe(sourceId, path, status);
             }
         }
     }
 
-    private IEnumerable<DiscoveredItem> ScanTree(long sourceId, string root, string start, DiscoveryReport report, CancellationToken ct)
+    private IEnumerable<DiscoveredItem> ScanTree(long sourceId, string root, string realRoot, string start, DiscoveryReport report, CancellationToken ct)
     {
-        var visited = new HashSet<string>(StringComparer.Ordinal) { RealPath(start) };
+        var visited = new HashSet<string>(StringComparer.Ordinal) { OriginalFiles.RealPath(start) };
         var pending = new Stack<(string Path, int Depth)>();
         pending.Push((start, 0));
         while (pending.Count > 0)
@@ -73,14 +72,17 @@ internal sealed class FolderScanner(ImageFileFilter filter)
             var subdirectories = new List<string>();
             foreach (var entry in entries)
             {
-                if (entry is DirectoryInfo folder)
+                if (entry.Kind == FileKind.Folder || (entry.Kind == FileKind.Link && StatusOrMissing(entry.Path).Kind == FileKind.Folder))
                 {
-                    if (FollowFolder(folder, depth, visited, report) is { } next)
+                    if (FollowFolder(entry.Path, depth, realRoot, visited, report) is { } next)
                         subdirectories.Add(next);
                 }
-                else if (entry is FileInfo file && filter.Accepts(Path.GetRelativePath(root, file.FullName)))
+                else if (filter.Accepts(Path.GetRelativePath(root, entry.Path)))
                 {
-                    yield return Describe(sourceId, file);
+                    if (entry.Kind != FileKind.Link)
+                        yield return Describe(sourceId, entry.Path, StatusOrMissing(entry.Path));
+                    else if (DescribeLink(sourceId, entry.Path, realRoot, report) is { } linked)
+                        yield return linked;
                 }
             }
             // Reverse so the stack pops folders in name order: runs see files in a stable order.
@@ -89,11 +91,11 @@ internal sealed class FolderScanner(ImageFileFilter filter)
         }
     }
 
-    private static List<FileSystemInfo>? List(string dir, DiscoveryReport report)
+    private static List<FolderEntry>? List(string dir, DiscoveryReport report)
     {
         try
         {
-            var entries = new DirectoryInfo(dir).EnumerateFileSystemInfos("*", ListOptions).ToList();
+            var entries = OriginalFiles.List(dir);
             entries.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
             return entries;
         }
@@ -104,91 +106,100 @@ internal sealed class FolderScanner(ImageFileFilter filter)
         }
     }
 
-    private static string? FollowFolder(DirectoryInfo folder, int depth, HashSet<string> visited, DiscoveryReport report)
+    private string? FollowFolder(string folder, int depth, string realRoot, HashSet<string> visited, DiscoveryReport report)
     {
         if (depth + 1 > MaxDepth)
         {
-            report.Unseen(folder.FullName, FailureKinds.From(ImageErrorKind.Unreadable), $"The folder {folder.FullName} is nested more than {MaxDepth} levels deep; not scanned.");
+            report.Unseen(folder, FailureKinds.From(ImageErrorKind.Unreadable), $"The folder {folder} is nested more than {MaxDepth} levels deep; not scanned.");
             return null;
         }
-        string real;
-        try
-        {
-            real = RealPath(folder.FullName);
-        }
-        catch (IOException ex)
-        {
-            report.Issue(folder.FullName, FailureKinds.From(ImageErrorKind.Unreadable), $"The link {folder.FullName} cannot be followed: {ex.Message}");
+        if (Leads(folder, realRoot, report) is not { } real)
             return null;
-        }
         if (!visited.Add(real))
         {
             // Not an error worth a catalog row, but people should see why a linked folder added nothing.
-            report.Issue(folder.FullName, "SymlinkLoop", $"The link {folder.FullName} leads to {real}, which was already scanned (a symbolic link loop or duplicate link); skipped.");
+            report.Issue(folder, "SymlinkLoop", $"The link {folder} leads to {real}, which was already scanned (a symbolic link loop or duplicate link); skipped.");
             return null;
         }
-        return folder.FullName;
+        return folder;
     }
 
-    private static DiscoveredItem Describe(long sourceId, FileInfo file)
+    private DiscoveredItem? DescribeLink(long sourceId, string path, string realRoot, DiscoveryReport report)
     {
-        var item = new DiscoveredItem(sourceId, SourceKind.Folder, file.FullName);
         var unreadable = FailureKinds.From(ImageErrorKind.Unreadable);
-        if (!file.Exists && file.LinkTarget is null)
+        var item = new DiscoveredItem(sourceId, SourceKind.Folder, path) { Size = 0, Modified = DateTimeOffset.UnixEpoch, FailureKind = unreadable };
+        FileStatus target;
+        try
         {
-            // .NET decodes names as UTF-8; a name with other bytes comes back altered and cannot be opened.
-            var reason = file.Name.Contains('\uFFFD')
-                ? $"The file name of {file.FullName} is not valid UTF-8, so it cannot be opened; rename the file."
-                : $"The file {file.FullName} vanished while the folder was scanned.";
-            return item with { Size = 0, Modified = DateTimeOffset.UnixEpoch, FailureKind = unreadable, FailureReason = reason };
+            target = OriginalFiles.Status(path);
         }
-        if (file.LinkTarget is not null)
+        catch (IOException ex)
         {
-            var own = item with { Size = SafeLength(file), Modified = Timestamps.Normalize(file.LastWriteTimeUtc) };
-            try
-            {
-                var target = file.ResolveLinkTarget(returnFinalTarget: true);
-                if (target is not FileInfo { Exists: true } targetFile)
-                    return own with { FailureKind = unreadable, FailureReason = $"The symbolic link {file.FullName} points to {file.LinkTarget}, which does not exist or is not a file." };
-                return item with { Size = targetFile.Length, Modified = Timestamps.Normalize(targetFile.LastWriteTimeUtc) };
-            }
-            catch (IOException ex)
-            {
-                return own with { FailureKind = unreadable, FailureReason = $"The symbolic link {file.FullName} cannot be followed (a link loop?): {ex.Message}" };
-            }
+            return item with { FailureReason = $"The symbolic link {path} cannot be followed (a link loop?): {ex.Message}" };
         }
-        return item with { Size = file.Length, Modified = Timestamps.Normalize(file.LastWriteTimeUtc) };
+        if (target.Kind == FileKind.Missing)
+            return item with { FailureReason = $"The symbolic link {path} points to something that does not exist." };
+        if (Leads(path, realRoot, report) is null)
+            return null;
+        return Describe(sourceId, path, target);
     }
 
-    private static long SafeLength(FileInfo file)
+    /// <summary>The real path behind <paramref name="path"/> when the scan may go there; null (and an issue) when not.</summary>
+    private string? Leads(string path, string realRoot, DiscoveryReport report)
     {
-        try { return file.Length; }
-        catch (IOException) { return 0; }
+        string real;
+        try
+        {
+            real = OriginalFiles.RealPath(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            report.Issue(path, FailureKinds.From(ImageErrorKind.Unreadable), $"The link {path} cannot be followed: {ex.Message}");
+            return null;
+        }
+        if (followLinksOutside || OriginalFiles.IsInside(real, realRoot))
+            return real;
+        report.Issue(path, LinkOutsideSource,
+            $"The link {path} leads to {real}, outside the source {realRoot}; not followed (SemanticSearch:Crawler:FollowLinksOutside allows it per source).");
+        return null;
     }
 
-    /// <summary>The path with every symbolic link resolved, component by component (like realpath(3)).</summary>
-    internal static string RealPath(string path) => RealPath(path, 0);
-
-    private static string RealPath(string path, int depth)
+    private static DiscoveredItem Describe(long sourceId, string path, FileStatus status)
     {
-        if (depth > 40)
-            throw new IOException($"Too many levels of symbolic links in {path}.");
-        var full = Path.GetFullPath(path);
-        var root = Path.GetPathRoot(full) ?? "/";
-        var current = root;
-        var parts = full[root.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries);
-        foreach (var part in parts)
+        var item = new DiscoveredItem(sourceId, SourceKind.Folder, path);
+        if (status.Kind == FileKind.Missing)
         {
-            var next = Path.Combine(current, part);
-            var info = new DirectoryInfo(next);
-            if (info.LinkTarget is not null)
+            return item with
             {
-                var target = info.ResolveLinkTarget(returnFinalTarget: true)
-                    ?? throw new IOException($"Cannot resolve {next}.");
-                next = target.FullName == next ? next : RealPath(target.FullName, depth + 1);
-            }
-            current = next;
+                Size = 0, Modified = DateTimeOffset.UnixEpoch, FailureKind = FailureKinds.From(ImageErrorKind.Unreadable),
+                FailureReason = $"The file {path} vanished while the folder was scanned.",
+            };
         }
-        return Path.TrimEndingDirectorySeparator(current);
+        // A FIFO or device is described as 0 bytes: the worker refuses it without opening it (that could block).
+        return item with { Size = status.Kind == FileKind.File ? status.Size : 0, Modified = status.Modified };
+    }
+
+    private static string? RootOf(string root)
+    {
+        try
+        {
+            return OriginalFiles.Status(root).Kind == FileKind.Folder ? OriginalFiles.RealPath(root) : null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    private static FileStatus StatusOrMissing(string path)
+    {
+        try
+        {
+            return OriginalFiles.Status(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return FileStatus.Missing;
+        }
     }
 }

@@ -64,8 +64,9 @@ public sealed class BadInputTests
         Directory.CreateSymbolicLink(dir.Combine("nested", "loop"), "..");
         File.CreateSymbolicLink(dir.Combine("self.jpg"), "self.jpg");
         expected[dir.Combine("self.jpg")] = "Unreadable";
-        // A name .NET cannot represent (not UTF-8): found, but cannot be opened by that name.
+        // A name .NET cannot represent (not UTF-8): listed and opened by its bytes, stored with the byte escaped.
         Posix.WriteFileWithRawName(dir.Path, [.. "latin1-caf"u8, 0xE9, .. ".jpg"u8], TestImages.Jpeg(9));
+        good.Add(dir.Path + @"/latin1-caf\xE9.jpg");
 
         using var h = CrawlerHarness.Create(new Dictionary<string, string?>
         {
@@ -91,12 +92,9 @@ public sealed class BadInputTests
             Assert.Equal(kind, row.FailureKind);
             Assert.False(string.IsNullOrWhiteSpace(row.FailureReason));
         }
-        var latin1 = Assert.Single(rows.Values, r => r.Location.Contains("latin1-caf"));
-        Assert.Equal(ImageStatus.Failed, latin1.Status);
-        Assert.Contains("UTF-8", latin1.FailureReason);
 
         Assert.Equal(good.Count, run.Indexed);
-        Assert.Equal(expected.Count + 1, run.Failed);
+        Assert.Equal(expected.Count, run.Failed);
         Assert.Equal(run.Failed, run.FailuresByKind.Values.Sum());
         Assert.Equal(good.Count, h.Index.Count);
         Assert.Contains(run.LastErrors, e => e.Kind == "SymlinkLoop"); // The folder loop is reported, not followed.
@@ -105,7 +103,7 @@ public sealed class BadInputTests
         h.Encoder.Reset();
         var again = await h.IndexAsync();
         Assert.Equal((0L, 0L), (again.Indexed, again.Failed));
-        Assert.Equal(good.Count + expected.Count + 1, again.Skipped);
+        Assert.Equal(good.Count + expected.Count, again.Skipped);
         Assert.Equal(0, h.Encoder.Calls);
     }
 

@@ -61,16 +61,83 @@ public sealed class FolderScannerTests
     }
 
     [Fact]
-    public void A_name_that_is_not_UTF8_is_returned_with_its_failure()
+    public void A_name_that_is_not_UTF8_is_listed_by_its_bytes_with_those_bytes_escaped()
     {
         using var dir = new TempDirectory();
-        Posix.WriteFileWithRawName(dir.Path, [.. "bad"u8, 0xFF, 0xFE, .. ".jpg"u8], TestImages.Png(1));
+        var png = TestImages.Png(1);
+        Posix.WriteFileWithRawName(dir.Path, [.. "bad"u8, 0xFF, 0xFE, .. ".jpg"u8], png);
 
-        var (items, _, _) = Scan(dir.Path);
+        var (items, issues, _) = Scan(dir.Path);
 
         var item = Assert.Single(items);
-        Assert.Equal("Unreadable", item.FailureKind);
-        Assert.Contains("UTF-8", item.FailureReason);
+        Assert.Equal(dir.Path + @"/bad\xFF\xFE.jpg", item.Location);
+        Assert.Null(item.FailureKind);
+        Assert.Equal(png.Length, item.Size);
+        Assert.Empty(issues);
+    }
+
+    [Fact]
+    public void A_link_to_a_file_outside_the_source_is_not_followed()
+    {
+        using var outside = new TempDirectory();
+        File.WriteAllBytes(outside.Combine("secret.jpg"), TestImages.Jpeg(1));
+        using var dir = new TempDirectory();
+        File.WriteAllBytes(dir.Combine("own.jpg"), TestImages.Jpeg(2));
+        File.CreateSymbolicLink(dir.Combine("passwd.jpg"), "/etc/passwd");
+        File.CreateSymbolicLink(dir.Combine("secret.jpg"), outside.Combine("secret.jpg"));
+
+        var (items, issues, _) = Scan(dir.Path);
+
+        Assert.Equal([dir.Combine("own.jpg")], items.Select(i => i.Location));
+        Assert.Equal(2, issues.Count(i => i.Kind == FolderScanner.LinkOutsideSource));
+        Assert.Contains(issues, i => i.Reason.Contains("/etc/passwd"));
+    }
+
+    [Fact]
+    public void A_link_to_a_folder_outside_the_source_is_not_followed()
+    {
+        using var outside = new TempDirectory();
+        File.WriteAllBytes(outside.Combine("elsewhere.jpg"), TestImages.Jpeg(1));
+        using var dir = new TempDirectory();
+        Directory.CreateSymbolicLink(dir.Combine("linked"), outside.Path);
+        Directory.CreateSymbolicLink(dir.Combine("etc"), "/etc");
+
+        var (items, issues, _) = Scan(dir.Path);
+
+        Assert.Empty(items);
+        Assert.Equal(2, issues.Count(i => i.Kind == FolderScanner.LinkOutsideSource));
+    }
+
+    [Fact]
+    public void Links_that_stay_inside_the_source_are_followed()
+    {
+        using var dir = new TempDirectory();
+        Directory.CreateDirectory(dir.Combine("real"));
+        File.WriteAllBytes(dir.Combine("real", "a.jpg"), TestImages.Jpeg(1));
+        File.CreateSymbolicLink(dir.Combine("alias.jpg"), dir.Combine("real", "a.jpg"));
+        Directory.CreateSymbolicLink(dir.Combine("view"), "real");
+
+        var (items, issues, _) = Scan(dir.Path);
+
+        Assert.Contains(items, i => i.Location == dir.Combine("alias.jpg") && i.FailureKind is null);
+        Assert.Contains(items, i => i.Location == dir.Combine("real", "a.jpg"));
+        Assert.DoesNotContain(issues, i => i.Kind == FolderScanner.LinkOutsideSource);
+    }
+
+    [Fact]
+    public void Links_outside_are_followed_when_the_source_allows_it()
+    {
+        using var outside = new TempDirectory();
+        File.WriteAllBytes(outside.Combine("elsewhere.jpg"), TestImages.Jpeg(1));
+        using var dir = new TempDirectory();
+        Directory.CreateSymbolicLink(dir.Combine("linked"), outside.Path);
+        var issues = new List<CrawlFailure>();
+
+        var items = new FolderScanner(new ImageFileFilter(Extensions, [], []), followLinksOutside: true)
+            .Scan(7, dir.Path, new DiscoveryReport(issues.Add), CancellationToken.None).ToList();
+
+        Assert.Equal([dir.Combine("linked", "elsewhere.jpg")], items.Select(i => i.Location));
+        Assert.Empty(issues);
     }
 
     [Fact]
