@@ -22,7 +22,12 @@ public sealed class ImageApiTests(WebAppFixture app)
         var image = await Client.GetFromJsonAsync<ImageDetailsDto>($"/api/images/{id}");
 
         Assert.NotNull(image);
-        Assert.Equal((id, file, new FileInfo(file).Length, "indexed"), (image.Id, image.Path, image.Size, image.Status));
+        // Anonymous: the path relative to the source; the absolute path is for the admin.
+        Assert.Equal((id, Path.GetFileName(file), new FileInfo(file).Length, "indexed"), (image.Id, image.Path, image.Size, image.Status));
+        using var asAdmin = new HttpRequestMessage(HttpMethod.Get, $"/api/images/{id}");
+        asAdmin.Headers.Add("X-Api-Key", WebAppFixture.AdminKey);
+        var admin = await (await Client.SendAsync(asAdmin)).Content.ReadFromJsonAsync<ImageDetailsDto>();
+        Assert.Equal(file, admin!.Path);
         Assert.True(image.Width > 0 && image.Height > 0);
         Assert.Contains(image.Format, new[] { "jpeg", "png" });
         Assert.Equal($"/api/images/{id}/similar", image.SimilarUrl);

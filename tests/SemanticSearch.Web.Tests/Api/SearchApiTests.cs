@@ -25,7 +25,9 @@ public sealed class SearchApiTests(WebAppFixture app)
         Assert.True(results.TookMs > 0);
         var top = results.Results[0];
         Assert.Equal($"/api/images/{top.Id}/thumbnail", top.ThumbnailUrl.Split('?')[0]);
-        Assert.True(File.Exists(top.Path), top.Path);
+        // Anonymous: the location relative to the source (a file of the gallery's top folder), and the source's name.
+        Assert.True(File.Exists(Path.Combine(app.Gallery.Folder, top.Path)), top.Path);
+        Assert.Equal(Path.GetFileName(app.Gallery.Folder), top.Source);
         Assert.Equal(results.Results.OrderByDescending(r => r.Score).Select(r => r.Id), results.Results.Select(r => r.Id));
     }
 

@@ -9,17 +9,17 @@ namespace SemanticSearch.Web.Api;
 public static class ContractMapping
 {
     /// <summary>A page of hits.</summary>
-    public static SearchResultsDto ToDto(this SearchResponse response, int offset, int k) => new(
-        [.. response.Results.Select(ToDto)],
+    public static SearchResultsDto ToDto(this SearchResponse response, int offset, int k, LocationView view) => new(
+        [.. response.Results.Select(hit => hit.ToDto(view))],
         Math.Round(response.Took.TotalMilliseconds, 2),
         response.HasMore,
         offset,
         k);
 
-    /// <summary>One hit.</summary>
-    public static SearchResultDto ToDto(this SearchHit hit) => new(
+    /// <summary>One hit, its location as <paramref name="view"/> shows it.</summary>
+    public static SearchResultDto ToDto(this SearchHit hit, LocationView view) => new(
         hit.Image.Id,
-        hit.Image.Location,
+        view.PathOf(hit.Image),
         MathF.Round(hit.Score, 4),
         ImageUrls.Thumbnail(hit.Image),
         ImageUrls.Original(hit.Image),
@@ -27,13 +27,14 @@ public static class ContractMapping
         hit.Image.Height,
         hit.Image.Format,
         hit.Image.Size,
-        hit.Image.DateTaken);
+        hit.Image.DateTaken,
+        view.SourceNameOf(hit.Image));
 
-    /// <summary>An image's metadata.</summary>
-    public static ImageDetailsDto ToDetailsDto(this CatalogImage image) => new(
+    /// <summary>An image's metadata; the absolute path and failure reason only when <paramref name="view"/> is an admin's.</summary>
+    public static ImageDetailsDto ToDetailsDto(this CatalogImage image, LocationView view) => new(
         image.Id,
         image.SourceId,
-        image.Location,
+        view.PathOf(image),
         image.Size,
         image.Width,
         image.Height,
@@ -41,11 +42,12 @@ public static class ContractMapping
         image.DateTaken,
         image.Camera,
         image.Status.ToString().ToLowerInvariant(),
-        image.FailureReason,
+        view.FailureReasonOf(image),
         image.Modified,
         ImageUrls.Thumbnail(image),
         ImageUrls.Original(image),
-        ImageUrls.Similar(image.Id));
+        ImageUrls.Similar(image.Id),
+        view.SourceNameOf(image));
 
     /// <summary>A progress snapshot.</summary>
     public static CrawlerStatusDto ToDto(this CrawlProgress progress) => new(

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using SemanticSearch.Core.Catalog;
 using SemanticSearch.Core.Imaging;
 using SemanticSearch.Core.Search;
 using SemanticSearch.Web.Api.Contracts;
@@ -39,7 +40,8 @@ public static class SearchEndpoints
     }
 
     private static async Task<Results<Ok<SearchResultsDto>, ProblemHttpResult>> SearchTextAsync(
-        [AsParameters] SearchParameters parameters, InstrumentedSearch search, IOptions<WebOptions> options, CancellationToken cancellationToken)
+        HttpContext http, [AsParameters] SearchParameters parameters, InstrumentedSearch search, ICatalogStore catalog,
+        IOptions<WebOptions> options, CancellationToken cancellationToken)
     {
         var text = parameters.ValidateText(options.Value, optional: false, out var error);
         if (error is not null)
@@ -47,12 +49,12 @@ public static class SearchEndpoints
         var query = parameters.ToQuery(options.Value, out error);
         if (query is null)
             return ApiProblems.BadRequest(error!);
-        return await RunAsync(search, query with { Text = text }, "text", cancellationToken);
+        return await RunAsync(search, query with { Text = text }, "text", await LocationView.ForAsync(http, catalog), cancellationToken);
     }
 
     private static async Task<Results<Ok<SearchResultsDto>, ProblemHttpResult>> SearchImageAsync(
-        HttpRequest request, [AsParameters] SearchParameters parameters, InstrumentedSearch search, IOptions<WebOptions> options,
-        CancellationToken cancellationToken)
+        HttpRequest request, [AsParameters] SearchParameters parameters, InstrumentedSearch search, ICatalogStore catalog,
+        IOptions<WebOptions> options, CancellationToken cancellationToken)
     {
         var text = parameters.ValidateText(options.Value, optional: true, out var error);
         if (error is not null)
@@ -63,17 +65,18 @@ public static class SearchEndpoints
         var (data, problem) = await UploadReader.ReadAsync(request, options.Value.MaxUploadBytes, cancellationToken);
         if (problem is not null)
             return problem;
-        return await RunAsync(search, query with { Text = text, Image = data }, "image", cancellationToken);
+        var view = await LocationView.ForAsync(request.HttpContext, catalog);
+        return await RunAsync(search, query with { Text = text, Image = data }, "image", view, cancellationToken);
     }
 
     /// <summary>Runs a query and maps the expected failures to problem details.</summary>
     internal static async Task<Results<Ok<SearchResultsDto>, ProblemHttpResult>> RunAsync(
-        InstrumentedSearch search, SearchQuery query, string kind, CancellationToken cancellationToken)
+        InstrumentedSearch search, SearchQuery query, string kind, LocationView view, CancellationToken cancellationToken)
     {
         try
         {
             var response = await search.SearchAsync(query, kind, cancellationToken);
-            return TypedResults.Ok(response.ToDto(query.Offset, query.Limit));
+            return TypedResults.Ok(response.ToDto(query.Offset, query.Limit, view));
         }
         catch (SearchQueryException e)
         {

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using SemanticSearch.Core.Catalog;
 using SemanticSearch.Web.Administration;
 using SemanticSearch.Web.Api.Contracts;
 
@@ -18,10 +19,14 @@ public static class StatusEndpoints
         return app;
     }
 
-    private static Ok<StatusDto> GetStatus(HttpContext http, StatusReport status)
+    private static async Task<Ok<StatusDto>> GetStatus(HttpContext http, StatusReport status, ICatalogStore catalog)
     {
         // Pollers (the end-to-end tests, dashboards) must see fresh numbers.
         http.Response.Headers.CacheControl = "no-store";
-        return TypedResults.Ok(status.Read());
+        var report = status.Read();
+        if ((await LocationView.ForAsync(http, catalog)).IsAdmin)
+            return TypedResults.Ok(report);
+        // Which file is being read and why files failed name server paths: for admins only.
+        return TypedResults.Ok(report with { Crawler = report.Crawler with { CurrentItem = null, LastErrors = [] } });
     }
 }
