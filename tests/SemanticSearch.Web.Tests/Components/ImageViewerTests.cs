@@ -15,7 +15,10 @@ public sealed class ImageViewerTests : IDisposable
         Assert.Equal("dialog", viewer.Find(".viewer").GetAttribute("role"));
         Assert.Equal("green-star-042.png", viewer.Find("#viewer-title").TextContent);
         var meta = viewer.Find(".meta").TextContent;
-        Assert.Contains("/photos/green-star-042.png", meta);
+        // The location relative to its source and the source's name; the server path (/photos/...) is not shown.
+        Assert.Equal("green-star-042.png", viewer.Find(".meta .location").TextContent);
+        Assert.Equal("photos", viewer.Find(".meta .source").TextContent);
+        Assert.DoesNotContain("/photos/", meta);
         Assert.Contains("12 KB", meta);
         Assert.Contains("64 × 48", meta);
         Assert.Contains("JPEG", meta);

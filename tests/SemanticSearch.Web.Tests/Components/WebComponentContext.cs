@@ -31,6 +31,7 @@ internal sealed class WebComponentContext : BunitContext
         CatalogFake.Handlers["GetRecentFailures"] = _ => (IReadOnlyList<CatalogImage>)[];
         CatalogFake.Handlers["GetSources"] = _ => (IReadOnlyList<CatalogSource>)[];
         CatalogFake.Handlers["GetImage"] = args => TestImages.Image((long)args[0]!);
+        CatalogFake.Handlers["GetSource"] = args => new CatalogSource { Id = (long)args[0]!, Kind = SourceKind.Folder, Location = "/photos" };
         VectorIndexFake.Handlers["get_Count"] = _ => 30L;
 
         JSInterop.Mode = JSRuntimeMode.Loose;
