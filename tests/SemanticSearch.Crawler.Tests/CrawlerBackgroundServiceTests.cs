@@ -63,4 +63,36 @@ public sealed class CrawlerBackgroundServiceTests
             await service.StopAsync(CancellationToken.None);
         }
     }
+
+    [Fact]
+    public async Task A_watched_file_whose_name_is_not_UTF8_is_indexed_when_it_appears()
+    {
+        using var images = new TempDirectory("semsearch-watched-latin1");
+        File.WriteAllBytes(images.Combine("first.png"), TestImages.Png(1));
+        using var h = CrawlerHarness.Create(new Dictionary<string, string?>
+        {
+            ["SemanticSearch:Crawler:ScanOnStartup"] = "true",
+            ["SemanticSearch:Crawler:WatchDebounce"] = "00:00:00.300",
+        });
+        var watched = h.AddFolder(images.Path, watch: true);
+        var service = h.Services.GetServices<IHostedService>().OfType<CrawlerBackgroundService>().Single();
+
+        await service.StartAsync(CancellationToken.None);
+        try
+        {
+            await Eventually.TrueAsync(() => h.Reindex.LastSummary is not null, "the start-up scan");
+            await h.Reindex.WaitForIdleAsync();
+
+            // System.IO reports this name with U+FFFD for the byte 0xE9, a path that cannot be opened.
+            Posix.WriteFileWithRawName(images.Path, [.. "caf"u8, 0xE9, .. ".png"u8], TestImages.Png(2));
+
+            var escaped = images.Path + @"/caf\xE9.png";
+            await Eventually.TrueAsync(() => h.Rows(watched.Id).TryGetValue(escaped, out var row) && row.Status == ImageStatus.Indexed,
+                "the Latin-1 file indexed by the watcher");
+        }
+        finally
+        {
+            await service.StopAsync(CancellationToken.None);
+        }
+    }
 }

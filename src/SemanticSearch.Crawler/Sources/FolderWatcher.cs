@@ -43,6 +43,10 @@ internal sealed class FolderWatcher : IDisposable
     {
         lock (_gate)
         {
+            // A name that is not UTF-8 reaches us with its bytes replaced, so it cannot be found again by this path:
+            // the source is rescanned, which lists names by their bytes.
+            if (path.Contains('\uFFFD'))
+                _overflowed = true;
             if (_paths.Count == 0)
                 _firstPendingUtc = DateTime.UtcNow;
             _paths.Add(path);
