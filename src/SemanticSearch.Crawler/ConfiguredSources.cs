@@ -12,11 +12,14 @@ public sealed class ConfiguredSources
     /// <summary>The entries, in configuration order.</summary>
     public List<SourceOptions> Items { get; } = [];
 
-    /// <summary>Turns an entry into a catalog source, resolving relative folders with <see cref="AppPaths.Resolve"/>.</summary>
+    /// <summary>
+    /// Turns an entry into a catalog source, its location normalised by <see cref="SourceLocation.Normalise"/>
+    /// (relative folders resolved with <see cref="AppPaths.Resolve"/>).
+    /// </summary>
     public static CatalogSource ToCatalogSource(SourceOptions options) => new()
     {
         Kind = options.Kind,
-        Location = options.Kind == SourceKind.Folder ? AppPaths.Resolve(options.Location) : options.Location.Trim(),
+        Location = SourceLocation.Normalise(options.Kind, options.Location),
         Include = options.Include,
         Exclude = options.Exclude,
         Watch = options.Watch,

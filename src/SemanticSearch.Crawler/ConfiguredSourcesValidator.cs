@@ -1,9 +1,10 @@
 using Microsoft.Extensions.Options;
 using SemanticSearch.Core.Catalog;
+using SemanticSearch.Core.Configuration;
 
 namespace SemanticSearch.Crawler;
 
-/// <summary>Checks each configured source: a location, an absolute http(s) URL for web sources, a sane depth.</summary>
+/// <summary>Checks each configured source: a location, an absolute http(s) URL for web sources, a folder (not a file), a sane depth.</summary>
 internal sealed class ConfiguredSourcesValidator : IValidateOptions<ConfiguredSources>
 {
     public ValidateOptionsResult Validate(string? name, ConfiguredSources options)
@@ -22,6 +23,8 @@ internal sealed class ConfiguredSourcesValidator : IValidateOptions<ConfiguredSo
                 errors.Add($"{at}:Location must be an absolute http or https URL for a Web source (got '{s.Location}').");
             if (s.Kind == SourceKind.Folder && WebLocations.IsHttpUrl(s.Location))
                 errors.Add($"{at}: '{s.Location}' is a URL; set Kind to Web.");
+            else if (s.Kind == SourceKind.Folder && File.Exists(AppPaths.Resolve(s.Location)))
+                errors.Add($"{at}:Location: {SourceLocation.NotAFolder(AppPaths.Resolve(s.Location))}");
             if (s.MaxDepth is < 0 or > 10)
                 errors.Add($"{at}:MaxDepth must be between 0 and 10.");
             if (s.Kind == SourceKind.Web && s.Watch)

@@ -22,7 +22,7 @@ public static class CrawlerServiceCollectionExtensions
     /// <summary>
     /// Adds the indexing pipeline, <see cref="IReindexService"/> (<see cref="ReindexService"/>), the hosted
     /// <see cref="CrawlerBackgroundService"/> (it only runs inside a host), the crawler's HTTP client, and binds
-    /// <c>SemanticSearch:Crawler</c> and <c>SemanticSearch:Sources</c>, validated on start. Needs the catalog, vector
+    /// <c>SemanticSearch:Crawler</c>, <c>SemanticSearch:Sources</c> and <c>SemanticSearch:StartupSources</c>, validated on start. Needs the catalog, vector
     /// index store, embedding model, imaging services and <see cref="DataFolder"/> registered by the other projects.
     /// </summary>
     public static IServiceCollection AddCrawler(this IServiceCollection services, IConfiguration configuration)
@@ -33,6 +33,8 @@ public static class CrawlerServiceCollectionExtensions
             .Configure(o => configuration.GetSection(ConfiguredSources.SectionName).Bind(o.Items))
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<ConfiguredSources>, ConfiguredSourcesValidator>();
+        services.AddOptions<StartupSourcesOptions>().Bind(configuration.GetSection(StartupSourcesOptions.SectionName))
+            .ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSingleton<HostRateLimiter>();
         services.AddTransient<HostRateLimitHandler>();

@@ -46,7 +46,7 @@ public sealed class CatalogStoreTests : IDisposable
         {
             Assert.Equal(1, old.SchemaVersion);
             old.EnsureModel(TestData.ModelId, TestData.Dim);
-            var source = old.AddSource(TestData.Folder("/old")).Id;
+            var source = OldCatalogRows.InsertSource(path, SourceKind.Folder, "/old");
             old.WriteBatch(new CatalogBatch { Indexed = [TestData.Image(source, "/old/a.jpg", 1)] });
         }
         using var upgraded = new CatalogStore(path);

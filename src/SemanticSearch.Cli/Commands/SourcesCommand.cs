@@ -21,21 +21,20 @@ internal static class SourcesCommand
     }
 
     /// <summary>
-    /// A source from a command-line location: an http(s) URL is a web source, anything else a folder (made absolute;
-    /// it must exist). Throws <see cref="ArgumentException"/> with a readable message otherwise.
+    /// A source from a command-line location, read by <see cref="SourceLocation.TryParse"/>: an http(s) URL is a web
+    /// source, anything else an existing folder. Throws <see cref="ArgumentException"/> with a readable message otherwise.
     /// </summary>
     internal static CatalogSource ToSource(string location, IReadOnlyList<string>? include = null, IReadOnlyList<string>? exclude = null, bool watch = false, int depth = 0)
     {
-        if (WebLocations.IsHttpUrl(location))
+        if (!SourceLocation.TryParse(location, out var source, out var error))
+            throw new ArgumentException(error);
+        if (source.Kind == SourceKind.Web)
         {
             if (watch)
                 throw new ArgumentException("--watch applies to folders only.");
-            return new CatalogSource { Kind = SourceKind.Web, Location = location.Trim(), MaxDepth = depth };
+            return source with { MaxDepth = depth };
         }
-        var folder = Path.TrimEndingDirectorySeparator(Path.GetFullPath(location));
-        if (!Directory.Exists(folder))
-            throw new ArgumentException($"The folder {folder} does not exist (give a folder or an http(s) URL).");
-        return new CatalogSource { Kind = SourceKind.Folder, Location = folder, Include = include ?? [], Exclude = exclude ?? [], Watch = watch };
+        return source with { Include = include ?? [], Exclude = exclude ?? [], Watch = watch };
     }
 
     private static Command CreateList()
@@ -108,7 +107,7 @@ internal static class SourcesCommand
     {
         var target = new Argument<string>("source") { Description = "The source's id (see `sources list`) or its location." };
         var dataDir = CliHost.DataDirOption();
-        var command = new Command("remove", "Remove a source: its images are marked deleted and leave the index.");
+        var command = new Command("remove", "Remove a source: its images are marked deleted and leave the index; it is not added back from appsettings.json.");
         command.Arguments.Add(target);
         command.Options.Add(dataDir);
         command.SetAction(parseResult =>
@@ -116,11 +115,13 @@ internal static class SourcesCommand
             var given = parseResult.GetValue(target)!;
             using var services = CliHost.Build(parseResult.GetValue(dataDir), null);
             var catalog = services.GetRequiredService<ICatalogStore>();
+            // The same list `sources list` shows, so a configured source can be removed before it was ever indexed.
+            if (!TrySync(services))
+                return 1;
             var sources = catalog.GetSources();
             var source = long.TryParse(given, out var id)
                 ? sources.FirstOrDefault(s => s.Id == id)
-                : sources.FirstOrDefault(s => s.Location == given.Trim())
-                  ?? sources.FirstOrDefault(s => s.Kind == SourceKind.Folder && s.Location == Path.TrimEndingDirectorySeparator(Path.GetFullPath(given)));
+                : string.IsNullOrWhiteSpace(given) ? null : sources.FirstOrDefault(s => s.Location == SourceLocation.Normalise(s.Kind, given));
             if (source is null)
             {
                 Console.Error.WriteLine($"semsearch sources remove: no source '{given}'. See `semsearch sources list`.");
@@ -131,11 +132,8 @@ internal static class SourcesCommand
             index.Apply(result);
             index.Checkpoint();
             Console.Out.WriteLine($"Removed source {source.Id}: {source.Location} ({result.Changes.Count(c => c.IsRemoval)} images left the index).");
-            var configured = services.GetRequiredService<IOptions<ConfiguredSources>>().Value.Items
-                .Select(ConfiguredSources.ToCatalogSource)
-                .Any(s => s.Kind == source.Kind && s.Location == source.Location);
-            if (configured)
-                Console.Error.WriteLine("Note: this source is listed in appsettings.json (SemanticSearch:Sources) and comes back at the next start; remove it there too.");
+            // The removal is recorded in the catalog, so a source from appsettings.json does not come back either.
+            Console.Out.WriteLine("It stays removed from this data folder until it is added again with `semsearch sources add`.");
             return 0;
         });
         return command;
@@ -152,6 +150,11 @@ internal static class SourcesCommand
         catch (OptionsValidationException e)
         {
             Console.Error.WriteLine($"semsearch: invalid settings: {string.Join(" ", e.Failures)}");
+            return false;
+        }
+        catch (InvalidOperationException e)
+        {
+            Console.Error.WriteLine($"semsearch: invalid settings: {e.Message}");
             return false;
         }
     }

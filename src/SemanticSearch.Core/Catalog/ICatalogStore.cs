@@ -19,12 +19,22 @@ public interface ICatalogStore : IDisposable
     CatalogSource? GetSource(long id);
 
     /// <summary>
-    /// Stores a source and returns it with its id. When a source with the same kind and location exists, its
-    /// settings are updated instead (so sources from appsettings.json can be synchronised on every start).
+    /// Stores a source and returns it with its id. The location is written as <see cref="SourceLocation.Normalise"/>
+    /// writes it; when a source with the same kind and location exists, its settings are updated instead. A removal
+    /// of that location recorded by <see cref="RemoveSource"/> is forgotten (the source was added again on purpose).
     /// </summary>
     CatalogSource AddSource(CatalogSource source);
 
-    /// <summary>Removes a source; its images become deleted tombstones and leave the index. Unknown ids change nothing.</summary>
+    /// <summary>
+    /// Like <see cref="AddSource"/> for a source listed in the settings, synchronised on every start, except that a
+    /// location removed from this catalog stays removed: returns null then and stores nothing.
+    /// </summary>
+    CatalogSource? AddConfiguredSource(CatalogSource source);
+
+    /// <summary>
+    /// Removes a source; its images become deleted tombstones and leave the index, and the removal is remembered (see
+    /// <see cref="AddConfiguredSource"/>). Unknown ids change nothing.
+    /// </summary>
     CatalogWriteResult RemoveSource(long id);
 
     // ---- Model ----

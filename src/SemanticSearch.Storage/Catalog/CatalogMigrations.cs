@@ -87,6 +87,15 @@ internal static class CatalogMigrations
             );
             CREATE INDEX images_status_updated ON images (status, updated);
             """),
+        new(3, "one source per location (duplicates merged); removed sources remembered", """
+            -- Sources a person removed: settings (appsettings.json) do not add them back to this catalog.
+            CREATE TABLE removed_sources (
+                kind     INTEGER NOT NULL,
+                location TEXT    NOT NULL,
+                removed  INTEGER NOT NULL,
+                PRIMARY KEY (kind, location)
+            );
+            """, DuplicateSourceMerge.Apply),
     ];
 
     /// <summary>The schema version a fully migrated catalog has.</summary>

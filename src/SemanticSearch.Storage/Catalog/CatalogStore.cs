@@ -61,34 +61,47 @@ public sealed class CatalogStore : ICatalogStore
     // ---- Sources ----
 
     /// <inheritdoc />
-    public IReadOnlyList<CatalogSource> GetSources() => Read(SourceTable.GetAll);
+    public IReadOnlyList<CatalogSource> GetSources() => Read(c => SourceTable.GetAll(c));
 
     /// <inheritdoc />
     public CatalogSource? GetSource(long id) => Read(c => SourceTable.Get(c, id));
 
     /// <inheritdoc />
-    public CatalogSource AddSource(CatalogSource source)
-    {
-        ArgumentNullException.ThrowIfNull(source);
-        ArgumentException.ThrowIfNullOrWhiteSpace(source.Location);
-        return Write((connection, transaction) =>
-        {
-            var id = SourceTable.Upsert(connection, transaction, source, _time.GetUtcNow());
-            return SourceTable.Get(connection, id, transaction)!;
-        });
-    }
+    public CatalogSource AddSource(CatalogSource source) => StoreSource(source, keepRemoved: false)!;
+
+    /// <inheritdoc />
+    public CatalogSource? AddConfiguredSource(CatalogSource source) => StoreSource(source, keepRemoved: true);
 
     /// <inheritdoc />
     public CatalogWriteResult RemoveSource(long id) => Write((connection, transaction) =>
     {
         var previous = CatalogStateTable.GetSequence(connection, transaction);
-        if (!SourceTable.Delete(connection, transaction, id))
+        var source = SourceTable.Get(connection, id, transaction);
+        if (source is null || !SourceTable.Delete(connection, transaction, id))
             return CatalogWriteResult.Unchanged(previous);
+        var now = _time.GetUtcNow();
+        RemovedSourceTable.Record(connection, transaction, source.Kind, source.Location, now);
         var sequence = CatalogStateTable.NextSequence(connection, transaction);
-        var writer = new ImageWriter(connection, transaction, sequence, _time.GetUtcNow());
+        var writer = new ImageWriter(connection, transaction, sequence, now);
         writer.MarkSourceDeleted(id);
         return new CatalogWriteResult(previous, sequence, writer.Changes, []);
     });
+
+    private CatalogSource? StoreSource(CatalogSource source, bool keepRemoved)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentException.ThrowIfNullOrWhiteSpace(source.Location);
+        // Normalised here too, so no caller can store a second spelling of a location it already has.
+        var stored = source with { Location = SourceLocation.Normalise(source.Kind, source.Location) };
+        return Write((connection, transaction) =>
+        {
+            if (keepRemoved && RemovedSourceTable.Contains(connection, transaction, stored.Kind, stored.Location))
+                return null;
+            RemovedSourceTable.Forget(connection, transaction, stored.Kind, stored.Location);
+            var id = SourceTable.Upsert(connection, transaction, stored, _time.GetUtcNow());
+            return SourceTable.Get(connection, id, transaction);
+        });
+    }
 
     // ---- Model ----
 

@@ -25,6 +25,7 @@ internal static class SchemaMigrator
             if (migration.Version != current + 1)
                 throw new InvalidOperationException($"Catalog migrations must be consecutive: {current} is followed by {migration.Version}.");
             Execute(connection, transaction, migration.Sql);
+            migration.Data?.Invoke(connection, transaction);
             Execute(connection, transaction, $"PRAGMA user_version = {migration.Version}");
             current = migration.Version;
         }

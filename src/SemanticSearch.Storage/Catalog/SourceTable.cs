@@ -8,9 +8,9 @@ internal static class SourceTable
 {
     private const string Columns = "id, kind, location, include_globs, exclude_globs, watch, max_depth, enabled, added";
 
-    public static IReadOnlyList<CatalogSource> GetAll(SqliteConnection connection)
+    public static IReadOnlyList<CatalogSource> GetAll(SqliteConnection connection, SqliteTransaction? transaction = null)
     {
-        using var command = connection.Command($"SELECT {Columns} FROM sources ORDER BY id");
+        using var command = connection.Command($"SELECT {Columns} FROM sources ORDER BY id", transaction);
         return ReadAll(command);
     }
 
@@ -46,6 +46,14 @@ internal static class SourceTable
     {
         using var command = connection.Command("DELETE FROM sources WHERE id = @id", transaction).With("@id", id);
         return command.ExecuteNonQuery() > 0;
+    }
+
+    /// <summary>Moves a source to a new location and sets whether it is scanned (the merge of duplicates).</summary>
+    public static void Relocate(SqliteConnection connection, SqliteTransaction transaction, long id, string location, bool enabled)
+    {
+        using var command = connection.Command("UPDATE sources SET location = @location, enabled = @enabled WHERE id = @id", transaction)
+            .With("@id", id).With("@location", location).With("@enabled", enabled);
+        command.ExecuteNonQuery();
     }
 
     public static long Count(SqliteConnection connection)

@@ -1,5 +1,4 @@
 using SemanticSearch.Core.Catalog;
-using SemanticSearch.Core.Configuration;
 using SemanticSearch.Core.Crawling;
 using SemanticSearch.Core.Index;
 
@@ -25,38 +24,15 @@ public sealed class SourceAdministration(
     public CatalogSource? Add(string? location, bool watch, int maxDepth, out string? error)
     {
         error = null;
-        location = location?.Trim();
-        if (string.IsNullOrEmpty(location))
-        {
-            error = "Give a folder path on the server or an http(s) URL.";
-            return null;
-        }
         if (maxDepth is < 0 or > 10)
         {
             error = "The link depth must be from 0 to 10.";
             return null;
         }
-
-        CatalogSource source;
-        if (Uri.TryCreate(location, UriKind.Absolute, out var uri) && !uri.IsFile)
-        {
-            if (uri.Scheme is not ("http" or "https"))
-            {
-                error = $"Only http and https web sources are supported (was {uri.Scheme}).";
-                return null;
-            }
-            source = new CatalogSource { Kind = SourceKind.Web, Location = uri.AbsoluteUri, MaxDepth = maxDepth };
-        }
-        else
-        {
-            var folder = AppPaths.Resolve(location);
-            if (!Directory.Exists(folder))
-            {
-                error = $"The folder '{folder}' does not exist on the server.";
-                return null;
-            }
-            source = new CatalogSource { Kind = SourceKind.Folder, Location = folder, Watch = watch };
-        }
+        // Folders are read on the server: relative paths resolve there, and the folder must exist there.
+        if (!SourceLocation.TryParse(location, out var parsed, out error))
+            return null;
+        var source = parsed.Kind == SourceKind.Web ? parsed with { MaxDepth = maxDepth } : parsed with { Watch = watch };
 
         var stored = catalog.AddSource(source);
         logger.LogInformation("Admin added {Kind} source {SourceId}: {Location}", stored.Kind, stored.Id, stored.Location);

@@ -3,14 +3,21 @@ namespace SemanticSearch.Web.Hosting;
 /// <summary>
 /// Maps the host's own switches onto configuration keys before the standard command-line provider sees them,
 /// so <c>--data-dir DIR</c> and repeatable <c>--source DIR|URL</c> work like in the CLI, next to <c>--urls</c>.
+/// <c>--source</c> adds to the sources of the settings; <c>--no-configured-sources</c> leaves those out.
 /// </summary>
 public static class WebCommandLine
 {
     /// <summary>Configuration key of the data folder (shared with the CLI and the engine).</summary>
     public const string DataDirectoryKey = "SemanticSearch:DataDirectory";
 
-    /// <summary>Configuration section whose array lists the crawled sources (objects with Kind and Location).</summary>
-    public const string SourcesKey = "SemanticSearch:Sources";
+    /// <summary>Configuration array of the locations added at start, next to the configured sources.</summary>
+    public const string SourcesKey = "SemanticSearch:StartupSources:Locations";
+
+    /// <summary>Configuration key that, set to false, leaves out the sources of <c>SemanticSearch:Sources</c>.</summary>
+    public const string UseConfiguredSourcesKey = "SemanticSearch:StartupSources:UseConfigured";
+
+    /// <summary>The switch that starts without the configured sources (only the catalog's own and <c>--source</c>).</summary>
+    public const string NoConfiguredSources = "--no-configured-sources";
 
     /// <summary>Host setting that makes the JSON settings files watch their folder for changes.</summary>
     public const string ReloadOnChangeKey = "hostBuilder:reloadConfigOnChange";
@@ -32,20 +39,22 @@ public static class WebCommandLine
             if (TryTake(args, ref i, "--data-dir", out var dataDir))
                 translated.Add($"--{DataDirectoryKey}={dataDir}");
             else if (TryTake(args, ref i, "--source", out var source))
-            {
-                var entry = $"{SourcesKey}:{sourceIndex++}";
-                var kind = IsWebAddress(source) ? "Web" : "Folder";
-                translated.Add($"--{entry}:Location={source}");
-                translated.Add($"--{entry}:Kind={kind}");
-            }
+                translated.Add($"--{SourcesKey}:{sourceIndex++}={source}");
+            else if (arg == NoConfiguredSources)
+                translated.Add($"--{UseConfiguredSourcesKey}=false");
+            else if (arg.StartsWith(NoConfiguredSources + "=", StringComparison.Ordinal))
+                translated.Add($"--{UseConfiguredSourcesKey}={(NoConfiguredValue(arg) ? "false" : "true")}");
             else
                 translated.Add(arg);
         }
         return [.. translated];
     }
 
-    private static bool IsWebAddress(string source) =>
-        source.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || source.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
+    /// <summary>The value of "--no-configured-sources=true|false" (how the test host passes switches).</summary>
+    private static bool NoConfiguredValue(string arg) =>
+        bool.TryParse(arg[(NoConfiguredSources.Length + 1)..], out var value)
+            ? value
+            : throw new ArgumentException($"{NoConfiguredSources} takes no value, or true or false (was '{arg}').");
 
     /// <summary>Reads "--name value" or "--name=value" at <paramref name="i"/>, advancing past the value.</summary>
     private static bool TryTake(IReadOnlyList<string> args, ref int i, string name, out string value)
