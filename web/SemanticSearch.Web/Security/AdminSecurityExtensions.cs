@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Options;
 
 namespace SemanticSearch.Web.Security;
@@ -21,6 +22,7 @@ public static class AdminSecurityExtensions
         services.AddSingleton<SignInThrottle>();
         services.AddSingleton<SessionRegistry>();
         services.AddSingleton<KeySignIn>();
+        services.AddScoped<AuthenticationStateProvider, SessionRevalidation>();
 
         services.AddAuthentication(AdminAuth.ApiKeyScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(AdminAuth.ApiKeyScheme, null)

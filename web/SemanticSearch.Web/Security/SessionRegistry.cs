@@ -44,6 +44,10 @@ public sealed class SessionRegistry(TimeProvider time, IOptions<AccessOptions> o
         return true;
     }
 
+    /// <summary>True when <paramref name="session"/> is live; does not count as activity (an open page is not).</summary>
+    public bool IsLive(string session) =>
+        _lastSeen.TryGetValue(session, out var seen) && time.GetUtcNow() - seen < Lifetime;
+
     /// <summary>Ends <paramref name="session"/>; its cookie is refused from now on.</summary>
     public void Revoke(string? session)
     {
