@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
+using SemanticSearch.Web.Security;
 
 namespace SemanticSearch.Web.Hosting;
 
@@ -25,7 +26,7 @@ public static class RateLimitingSetup
                 var options = http.RequestServices.GetRequiredService<IOptions<RateLimitingOptions>>().Value;
                 if (!options.Enabled)
                     return RateLimitPartition.GetNoLimiter("off");
-                var client = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+                var client = ClientPartition.Of(http);
                 return RateLimitPartition.GetTokenBucketLimiter(client, _ => new TokenBucketRateLimiterOptions
                 {
                     TokenLimit = options.Burst,

@@ -52,15 +52,8 @@ public static class WebHostingExtensions
     public static WebApplication UseSemanticSearchWeb(this WebApplication app)
     {
         app.UseExceptionHandler("/error", createScopeForErrors: true);
-        app.Use((http, next) =>
-        {
-            // Uploaded bytes and originals are served as images only; pages are never framed by other sites.
-            var headers = http.Response.Headers;
-            headers.XContentTypeOptions = "nosniff";
-            headers.XFrameOptions = "DENY";
-            headers["Referrer-Policy"] = "same-origin";
-            return next(http);
-        });
+        app.UseMiddleware<SecurityHeaders>();
+        app.UseMiddleware<CrossSiteRequestGuard>();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.Use((http, next) =>
         {
@@ -74,7 +67,8 @@ public static class WebHostingExtensions
         app.UseRateLimiter();
         app.UseAntiforgery();
 
-        app.MapStaticAssets();
+        // CSS, scripts and icons carry no photos; the sign-in page needs them in private mode.
+        app.MapStaticAssets().AllowAnonymous();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAccountEndpoints();
         app.MapSearchEndpoints();
@@ -82,7 +76,7 @@ public static class WebHostingExtensions
         app.MapStatusEndpoints();
         app.MapAdminEndpoints();
         app.MapOpenApi();
-        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync });
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync }).AllowAnonymous();
         app.MapPrometheusScrapingEndpoint("/metrics");
 
         // Creates the observable instruments now, so the first scrape already has them.

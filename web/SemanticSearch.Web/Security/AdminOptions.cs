@@ -1,8 +1,6 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace SemanticSearch.Web.Security;
 
-/// <summary>Admin access (section <c>SemanticSearch:Admin</c>).</summary>
+/// <summary>Admin access (section <c>SemanticSearch:Admin</c>); sessions and throttling are in <see cref="AccessOptions"/>.</summary>
 public sealed class AdminOptions
 {
     /// <summary>Configuration section name.</summary>
@@ -10,11 +8,7 @@ public sealed class AdminOptions
 
     /// <summary>
     /// The admin secret: the <c>X-Api-Key</c> header for API clients and the sign-in key on the admin page.
-    /// Empty means admin is reachable from loopback addresses only.
+    /// Empty means admin is reachable from loopback addresses (and a loopback Host) only.
     /// </summary>
     public string? ApiKey { get; set; }
-
-    /// <summary>How long a signed-in admin session lasts without activity.</summary>
-    [Range(1, 24 * 30)]
-    public int SessionHours { get; set; } = 8;
 }

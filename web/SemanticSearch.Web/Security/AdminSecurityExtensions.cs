@@ -1,29 +1,30 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.Options;
 
 namespace SemanticSearch.Web.Security;
 
-/// <summary>Registers admin authentication (API key header, session cookie, loopback fallback) and the admin policy.</summary>
+/// <summary>
+/// Registers access control: the key header, loopback admin and session cookie (one default scheme), the admin and
+/// viewer policies, private mode, server-side sessions and the throttle on wrong keys.
+/// </summary>
 public static class AdminSecurityExtensions
 {
-    /// <summary>Adds the schemes, the <see cref="AdminAuth.Policy"/> policy and <see cref="AdminKey"/>.</summary>
+    /// <summary>Adds the schemes, policies, options and services of admin and viewer access.</summary>
     public static IServiceCollection AddAdminSecurity(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<AdminOptions>().Bind(configuration.GetSection(AdminOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AccessOptions>().Bind(configuration.GetSection(AccessOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<AdminKey>();
+        services.AddSingleton<ViewerKey>();
+        services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<SessionRegistry>();
+        services.AddSingleton<KeySignIn>();
+        services.AddScoped<AuthenticationStateProvider, SessionRevalidation>();
 
-        services.AddAuthentication(AdminAuth.SelectorScheme)
-            .AddPolicyScheme(AdminAuth.SelectorScheme, "Admin (header, cookie or loopback)", o =>
-            {
-                o.ForwardDefaultSelector = context =>
-                {
-                    // The API never honours the cookie, so a signed-in browser cannot be tricked into admin calls.
-                    if (AdminAuth.IsApiRequest(context) || context.Request.Headers.ContainsKey(AdminAuth.HeaderName))
-                        return AdminAuth.ApiKeyScheme;
-                    var key = context.RequestServices.GetRequiredService<AdminKey>();
-                    return key.IsConfigured ? AdminAuth.CookieScheme : AdminAuth.ApiKeyScheme;
-                };
-            })
+        services.AddAuthentication(AdminAuth.ApiKeyScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(AdminAuth.ApiKeyScheme, null)
             .AddCookie(AdminAuth.CookieScheme, o =>
             {
@@ -35,23 +36,35 @@ public static class AdminSecurityExtensions
                 o.AccessDeniedPath = AdminAuth.SignInPath;
                 o.ReturnUrlParameter = "returnUrl";
                 o.SlidingExpiration = true;
-                o.Events = new CookieAuthenticationEvents { OnValidatePrincipal = RejectOutdatedKeyAsync };
+                o.Events = new CookieAuthenticationEvents { OnValidatePrincipal = RejectEndedSessionAsync };
             });
         services.AddOptions<CookieAuthenticationOptions>(AdminAuth.CookieScheme)
-            .Configure<Microsoft.Extensions.Options.IOptions<AdminOptions>>((cookie, admin) =>
-                cookie.ExpireTimeSpan = TimeSpan.FromHours(admin.Value.SessionHours));
+            .Configure<IOptions<AccessOptions>>((cookie, access) => cookie.ExpireTimeSpan = TimeSpan.FromHours(access.Value.SessionHours));
 
+        var viewer = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireRole(AdminAuth.Role, AdminAuth.ViewerRole).Build();
         services.AddAuthorizationBuilder()
-            .AddPolicy(AdminAuth.Policy, policy => policy.RequireAuthenticatedUser().RequireRole(AdminAuth.Role));
+            .AddPolicy(AdminAuth.Policy, policy => policy.RequireAuthenticatedUser().RequireRole(AdminAuth.Role))
+            .AddPolicy(AdminAuth.ViewerPolicy, viewer);
+        // Private mode: whatever is not marked [AllowAnonymous] (health, sign-in, static files) needs a viewer or admin.
+        services.AddOptions<AuthorizationOptions>().Configure<IOptions<AccessOptions>>((authorization, access) =>
+        {
+            if (access.Value.Mode == AccessMode.Private)
+                authorization.FallbackPolicy = viewer;
+        });
         return services;
     }
 
-    /// <summary>A session signed in with a key that is no longer configured ends at once.</summary>
-    private static async Task RejectOutdatedKeyAsync(CookieValidatePrincipalContext context)
+    /// <summary>A cookie whose session was signed out, expired, or signed in with a key no longer configured ends at once.</summary>
+    private static async Task RejectEndedSessionAsync(CookieValidatePrincipalContext context)
     {
-        var key = context.HttpContext.RequestServices.GetRequiredService<AdminKey>();
-        var claim = context.Principal?.FindFirst(AdminAuth.KeyClaim)?.Value;
-        if (!key.IsConfigured || claim != key.Fingerprint)
+        var services = context.HttpContext.RequestServices;
+        var principal = context.Principal;
+        var fingerprint = principal?.IsInRole(AdminAuth.Role) == true
+            ? services.GetRequiredService<AdminKey>().Fingerprint
+            : services.GetRequiredService<ViewerKey>().Fingerprint;
+        var session = principal?.FindFirst(AdminAuth.SessionClaim)?.Value;
+        if (fingerprint is null || principal?.FindFirst(AdminAuth.KeyClaim)?.Value != fingerprint
+            || !services.GetRequiredService<SessionRegistry>().Touch(session))
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(AdminAuth.CookieScheme);

@@ -7,68 +7,109 @@ using Microsoft.Extensions.Options;
 namespace SemanticSearch.Web.Security;
 
 /// <summary>
-/// Authenticates API clients by the <c>X-Api-Key</c> header, and — only when no admin key is configured — any
-/// client connecting from a loopback address. Challenges answer 401 problem details on the API and redirect
-/// people to the sign-in page elsewhere.
+/// The default scheme. Authenticates by the <c>X-Api-Key</c> header (admin or viewer key, throttled per address);
+/// with no admin key configured, any loopback client that addresses the host as localhost is admin; otherwise the
+/// session cookie counts, except on the admin API. Challenges answer problem details on the API and send people to
+/// the sign-in page elsewhere, with a relative Location.
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
     AdminKey adminKey,
+    ViewerKey viewerKey,
+    SignInThrottle throttle,
     IProblemDetailsService problemDetails)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     /// <inheritdoc />
-    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
+        var client = Context.Connection.RemoteIpAddress;
         if (Request.Headers.TryGetValue(AdminAuth.HeaderName, out var presented))
         {
+            // Refused before comparing, so a throttled client learns nothing even from the right key.
+            if (throttle.RetryAfter(client) is { } wait)
+                return Refuse(AccessRefusal.Throttled(wait));
             if (adminKey.Matches(presented.ToString()))
-                return Task.FromResult(Success("api-key"));
-            Logger.LogWarning("Refused an admin request from {RemoteAddress}: wrong {Header}",
-                Context.Connection.RemoteIpAddress, AdminAuth.HeaderName);
-            return Task.FromResult(AuthenticateResult.Fail($"The {AdminAuth.HeaderName} header does not match the admin key."));
+                return Success(AdminAuth.Role, "api-key");
+            if (viewerKey.Matches(presented.ToString()))
+                return Success(AdminAuth.ViewerRole, "api-key");
+            throttle.RecordFailure(client);
+            return Refuse(AccessRefusal.WrongKey());
         }
-        if (!adminKey.IsConfigured && AdminKey.IsLoopback(Context.Connection.RemoteIpAddress))
-            return Task.FromResult(Success("loopback"));
-        return Task.FromResult(AuthenticateResult.NoResult());
+        if (!adminKey.IsConfigured && AdminKey.IsLoopback(client))
+        {
+            if (AdminKey.IsLoopbackHost(Request.Host))
+                return Success(AdminAuth.Role, "loopback");
+            AccessRefusal.Set(Context, AccessRefusal.ForeignHost());
+        }
+        if (AdminAuth.IsAdminApiRequest(Context))
+            return AuthenticateResult.NoResult();
+        var cookie = await Context.AuthenticateAsync(AdminAuth.CookieScheme);
+        return cookie is { Succeeded: true, Principal: { } principal }
+            ? AuthenticateResult.Success(new AuthenticationTicket(principal, cookie.Properties, Scheme.Name))
+            : AuthenticateResult.NoResult();
     }
 
     /// <inheritdoc />
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
-        if (!AdminAuth.IsApiRequest(Context))
+        if (AccessRefusal.Of(Context) is { } refusal)
         {
-            Response.Redirect(AdminAuth.SignInPath + QueryString.Create("returnUrl", Request.GetEncodedPathAndQuery()));
+            await WriteProblemAsync(refusal);
             return;
         }
-        Response.StatusCode = StatusCodes.Status401Unauthorized;
+        if (!AdminAuth.IsApiRequest(Context))
+        {
+            RedirectToSignIn();
+            return;
+        }
         Response.Headers.WWWAuthenticate = $"ApiKey header=\"{AdminAuth.HeaderName}\"";
-        var detail = adminKey.IsConfigured
-            ? $"Send the admin key in the {AdminAuth.HeaderName} header."
-            : "No admin key is configured (SemanticSearch:Admin:ApiKey), so the admin API only answers requests from this machine.";
-        await WriteProblemAsync(StatusCodes.Status401Unauthorized, "Admin credentials required", detail);
+        var detail = !AdminAuth.IsAdminApiRequest(Context)
+            ? $"This SemanticSearch is private: send the viewer or admin key in the {AdminAuth.HeaderName} header, or sign in."
+            : adminKey.IsConfigured
+                ? $"Send the admin key in the {AdminAuth.HeaderName} header."
+                : "No admin key is configured (SemanticSearch:Admin:ApiKey), so the admin API only answers requests from this machine.";
+        await WriteProblemAsync(new AccessRefusal(StatusCodes.Status401Unauthorized, "Credentials required", detail));
     }
 
     /// <inheritdoc />
-    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
-        WriteProblemAsync(StatusCodes.Status403Forbidden, "Forbidden", "These credentials do not grant admin access.");
-
-    private async Task WriteProblemAsync(int status, string title, string detail)
+    protected override async Task HandleForbiddenAsync(AuthenticationProperties properties)
     {
-        Response.StatusCode = status;
+        if (AccessRefusal.Of(Context) is { } refusal)
+            await WriteProblemAsync(refusal);
+        else if (!AdminAuth.IsApiRequest(Context))
+            RedirectToSignIn();
+        else
+            await WriteProblemAsync(new AccessRefusal(StatusCodes.Status403Forbidden, "Forbidden", "These credentials do not grant admin access."));
+    }
+
+    private void RedirectToSignIn() =>
+        Response.Redirect(AdminAuth.SignInPath + QueryString.Create("returnUrl", Request.GetEncodedPathAndQuery()));
+
+    private async Task WriteProblemAsync(AccessRefusal refusal)
+    {
+        Response.StatusCode = refusal.Status;
+        if (refusal.RetryAfter is { } wait)
+            Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         await problemDetails.WriteAsync(new ProblemDetailsContext
         {
             HttpContext = Context,
-            ProblemDetails = { Status = status, Title = title, Detail = detail },
+            ProblemDetails = { Status = refusal.Status, Title = refusal.Title, Detail = refusal.Detail },
         });
     }
 
-    private AuthenticateResult Success(string method)
+    private AuthenticateResult Refuse(AccessRefusal refusal)
+    {
+        AccessRefusal.Set(Context, refusal);
+        return AuthenticateResult.NoResult();
+    }
+
+    private AuthenticateResult Success(string role, string method)
     {
         var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.Name, "admin"), new Claim(ClaimTypes.Role, AdminAuth.Role), new Claim(ClaimTypes.AuthenticationMethod, method)],
+            [new Claim(ClaimTypes.Name, role), new Claim(ClaimTypes.Role, role), new Claim(ClaimTypes.AuthenticationMethod, method)],
             Scheme.Name);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name));
     }

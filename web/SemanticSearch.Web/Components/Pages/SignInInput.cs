@@ -5,7 +5,7 @@ namespace SemanticSearch.Web.Components.Pages;
 /// <summary>The admin sign-in form.</summary>
 public sealed class SignInInput
 {
-    /// <summary>The admin key as typed.</summary>
-    [Required(ErrorMessage = "Enter the admin key.")]
+    /// <summary>The admin or viewer key as typed.</summary>
+    [Required(ErrorMessage = "Enter the key.")]
     public string? Key { get; set; }
 }
