@@ -88,7 +88,11 @@ internal sealed class ImageWorker(
             var settled = run.Full ? null : SettleWithoutModel(run, work, hash, size, modified);
             run.Timings.Add(PipelineStage.ChangeDetect, started);
             if (settled is { } s)
+            {
+                if (work.Known is { Status: ImageStatus.Indexed } own && own.ContentHash == hash && !thumbnails.Exists(hash))
+                    RestoreThumbnail(run, item, bytes, hash);
                 return (null, s.Write);
+            }
 
             return (Prepare(run, item, bytes, hash, size, modified), null);
         }
@@ -149,6 +153,21 @@ internal sealed class ImageWorker(
             ThumbnailPath = source.ThumbnailPath,
         };
         return (new WriteItem(item.Location) { Embedded = row, Reused = true }, true);
+    }
+
+    /// <summary>An unchanged image whose thumbnail was lost (deleted, a repaired thumbnails folder): made again, no model call.</summary>
+    private void RestoreThumbnail(RunContext run, DiscoveredItem item, byte[] bytes, string hash)
+    {
+        var started = StageClock.Start();
+        try
+        {
+            thumbnails.Write(hash, decoder.Decode(bytes, options.ThumbnailMaxSide, _limits).Pixels, overwrite: false);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ImageDecodeException)
+        {
+            logger.LogWarning(ex, "Could not restore the thumbnail of {Location}", item.Location);
+        }
+        run.Timings.Add(PipelineStage.Thumbnail, started);
     }
 
     private static bool IsGone(CatalogImage image) =>

@@ -12,6 +12,9 @@ internal sealed class ThumbnailStore(DataFolder dataFolder, IThumbnailEncoder en
     /// <summary>The relative path for content with this hash ("thumbnails/ab/abcdef….webp").</summary>
     public string RelativePath(string contentHash) => $"thumbnails/{contentHash[..2]}/{contentHash}{encoder.Extension}";
 
+    /// <summary>Whether the thumbnail of content with this hash is on disk.</summary>
+    public bool Exists(string contentHash) => File.Exists(Path.Combine(dataFolder.Root, RelativePath(contentHash)));
+
     /// <summary>Writes the thumbnail unless it exists (or <paramref name="overwrite"/>) and returns its relative path.</summary>
     public string Write(string contentHash, RgbImage image, bool overwrite)
     {

@@ -53,6 +53,25 @@ public sealed class IncrementalIndexingTests
     }
 
     [Fact]
+    public async Task Missing_thumbnails_are_made_again_by_the_next_incremental_scan_without_the_model()
+    {
+        using var images = Gallery(4);
+        using var h = CrawlerHarness.Create();
+        var source = h.AddFolder(images.Path);
+        await h.IndexAsync();
+        Directory.Delete(Path.Combine(h.DataPath, "thumbnails"), recursive: true);
+        h.Encoder.Reset();
+
+        var run = await h.IndexAsync();
+
+        Assert.Equal(RunOutcome.Completed, run.Outcome);
+        Assert.Equal(0, h.Encoder.Images);
+        Assert.Equal(4, run.Skipped);
+        foreach (var row in h.Rows(source.Id).Values)
+            Assert.True(File.Exists(Path.Combine(h.DataPath, row.ThumbnailPath!)), row.ThumbnailPath);
+    }
+
+    [Fact]
     public async Task Unchanged_is_skipped_changed_reembedded_moved_keeps_its_embedding_deleted_leaves_the_index()
     {
         using var images = Gallery(6);
