@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using SemanticSearch.Core.Catalog;
+using SemanticSearch.Core.Configuration;
 using SemanticSearch.Core.Crawling;
 using SemanticSearch.Core.Embeddings;
 using SemanticSearch.Core.Imaging;
@@ -104,7 +105,7 @@ internal sealed class ImageWorker(
         {
             return (null, Fail(item, size, modified, hash, ex.Kind, ex.Message));
         }
-        catch (Exception ex) when (ex is not OperationCanceledException || !run.Token.IsCancellationRequested)
+        catch (Exception ex) when (ex is not DataFolderException && (ex is not OperationCanceledException || !run.Token.IsCancellationRequested))
         {
             logger.LogWarning(ex, "Unexpected failure indexing {Location}", item.Location);
             return (null, Fail(item, size, modified, hash, FailureKinds.Unexpected, $"{item.Location}: {ex.GetType().Name}: {ex.Message}"));
@@ -202,6 +203,11 @@ internal sealed class ImageWorker(
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
+            // A data folder that cannot be written any more (read-only, full) is the run's failure, not one warning
+            // per image under a run that says "completed".
+            if (ThumbnailStore.MeansFolderUnwritable(ex))
+                throw new DataFolderException($"The data folder cannot be written any more ({ex.Message}); the run stopped. "
+                    + "Give this user write access to it (or free space) and run an incremental scan.", ex);
             // A thumbnail is a convenience: the image is still indexed, the UI falls back to the original.
             logger.LogWarning(ex, "Could not write the thumbnail of {Location}", item.Location);
         }

@@ -72,6 +72,37 @@ public sealed class IncrementalIndexingTests
     }
 
     [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task A_data_folder_that_cannot_be_written_ends_the_run_as_failed_with_the_reason()
+    {
+        using var images = Gallery(3);
+        using var h = CrawlerHarness.Create();
+        h.AddFolder(images.Path);
+        var thumbnails = Path.Combine(h.DataPath, "thumbnails");
+        // Root ignores permissions, so there the folder is made immutable; anyone else loses write permission.
+        var root = Environment.UserName == "root";
+        if (root)
+            Assert.Equal(0, System.Diagnostics.Process.Start("chattr", ["+i", thumbnails])!.WaitForExitAsync().ContinueWith(_ => 0).Result);
+        else
+            File.SetUnixFileMode(thumbnails, UnixFileMode.UserRead | UnixFileMode.UserExecute);
+        try
+        {
+            var run = await h.IndexAsync();
+
+            Assert.Equal(RunOutcome.Failed, run.Outcome);
+            Assert.Contains("data folder cannot be written", run.Error);
+            Assert.StartsWith("failed: ", h.Catalog.GetRecentRuns(1)[0].Outcome);
+        }
+        finally
+        {
+            if (root)
+                await System.Diagnostics.Process.Start("chattr", ["-i", thumbnails])!.WaitForExitAsync();
+            else
+                File.SetUnixFileMode(thumbnails, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+    }
+
+    [Fact]
     public async Task Unchanged_is_skipped_changed_reembedded_moved_keeps_its_embedding_deleted_leaves_the_index()
     {
         using var images = Gallery(6);
