@@ -82,7 +82,7 @@ public sealed class IncrementalIndexingTests
         // Root ignores permissions, so there the folder is made immutable; anyone else loses write permission.
         var root = Environment.UserName == "root";
         if (root)
-            Assert.Equal(0, System.Diagnostics.Process.Start("chattr", ["+i", thumbnails])!.WaitForExitAsync().ContinueWith(_ => 0).Result);
+            await ChattrAsync("+i", thumbnails);
         else
             File.SetUnixFileMode(thumbnails, UnixFileMode.UserRead | UnixFileMode.UserExecute);
         try
@@ -96,10 +96,17 @@ public sealed class IncrementalIndexingTests
         finally
         {
             if (root)
-                await System.Diagnostics.Process.Start("chattr", ["-i", thumbnails])!.WaitForExitAsync();
+                await ChattrAsync("-i", thumbnails);
             else
                 File.SetUnixFileMode(thumbnails, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
+    }
+
+    private static async Task ChattrAsync(string flag, string path)
+    {
+        using var chattr = System.Diagnostics.Process.Start("chattr", [flag, path])!;
+        await chattr.WaitForExitAsync();
+        Assert.True(chattr.ExitCode == 0, $"chattr {flag} {path} failed: as root this test needs CAP_LINUX_IMMUTABLE, or run it as another user.");
     }
 
     [Fact]
