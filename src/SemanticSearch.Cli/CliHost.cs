@@ -44,18 +44,38 @@ internal static class CliHost
 
     /// <summary>
     /// A service provider with the model (loaded on first use), imaging, catalog, vector index and search service.
-    /// <paramref name="readOnly"/> opens the index without ever saving it (search and stats beside a running indexer).
+    /// <paramref name="readOnly"/> opens the index without ever saving it (search and stats beside a running indexer);
+    /// otherwise the data folder's lock is taken first, so a second writer stops before it touches the catalog.
     /// </summary>
+    /// <exception cref="DataFolderException">The folder is held by another process or cannot be used.</exception>
     public static ServiceProvider Build(string? dataDir, string? modelDir, bool readOnly = false)
     {
         var settings = Settings(dataDir, modelDir);
-        var services = new ServiceCollection();
-        services.AddSingleton(settings);
-        services.AddSingleton(new DataFolder(settings["SemanticSearch:DataDirectory"]).EnsureExists());
-        services.AddClip(settings);
-        services.AddImaging();
-        services.AddStorage(settings, readOnly);
-        services.AddCrawler(settings);
-        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = false, ValidateScopes = true });
+        var folder = new DataFolder(settings["SemanticSearch:DataDirectory"]);
+        var held = readOnly ? null : DataFolderLock.Acquire(folder, "semsearch " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1).Take(2)));
+        try
+        {
+            folder.EnsureExists();
+            foreach (var repair in folder.Repairs)
+                Console.Error.WriteLine($"warning: {repair}");
+            var services = new ServiceCollection();
+            services.AddSingleton(settings);
+            services.AddSingleton(folder);
+            if (held is not null)
+                services.AddSingleton(_ => held);
+            services.AddClip(settings);
+            services.AddImaging();
+            services.AddStorage(settings, readOnly);
+            services.AddCrawler(settings);
+            var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = false, ValidateScopes = true });
+            // Resolved now so disposing the provider releases it.
+            provider.GetService<DataFolderLock>();
+            return provider;
+        }
+        catch
+        {
+            held?.Dispose();
+            throw;
+        }
     }
 }

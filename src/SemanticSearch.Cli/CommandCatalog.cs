@@ -17,5 +17,6 @@ internal static class CommandCatalog
         StatsCommand.Create(),
         IndexCommand.Create(),
         SourcesCommand.Create(),
+        CatalogCommand.Create(),
     ];
 }

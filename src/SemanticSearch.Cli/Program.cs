@@ -1,7 +1,17 @@
 using System.CommandLine;
 using SemanticSearch.Cli;
+using SemanticSearch.Core.Configuration;
 
 var root = new RootCommand("semsearch: semantic image search over your own folders and web sources, with CLIP.");
 foreach (var command in CommandCatalog.Create())
     root.Subcommands.Add(command);
-return await root.Parse(args).InvokeAsync();
+try
+{
+    return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (DataFolderException e)
+{
+    // A data folder that is held by another process, not writable or damaged: one line saying what to do.
+    Console.Error.WriteLine($"semsearch: {e.Message}");
+    return 1;
+}

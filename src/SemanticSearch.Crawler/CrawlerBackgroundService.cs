@@ -75,8 +75,10 @@ public sealed class CrawlerBackgroundService : BackgroundService
         }
         catch (Exception ex)
         {
-            // The web app keeps serving searches without the crawler; the log says why indexing stopped.
+            // The web app keeps serving searches without the crawler. Rethrown so the task faults and whoever
+            // runs this service (the web host's guard) reports it on /health; swallowing it hid the crash.
             _logger.LogError(ex, "The background crawler stopped");
+            throw;
         }
         finally
         {

@@ -9,6 +9,21 @@ namespace SemanticSearch.Crawler.Tests;
 public sealed class CrawlerBackgroundServiceTests
 {
     [Fact]
+    public async Task A_crash_of_the_crawler_loop_faults_its_task_so_the_host_can_report_it()
+    {
+        using var h = CrawlerHarness.Create(new Dictionary<string, string?> { ["SemanticSearch:Crawler:ScanOnStartup"] = "true" });
+        var service = h.Services.GetServices<IHostedService>().OfType<CrawlerBackgroundService>().Single();
+        // The catalog becomes unusable under the running loop (here: closed), so its first read throws.
+        h.Catalog.Dispose();
+
+        await service.StartAsync(CancellationToken.None);
+        var stopped = await Record.ExceptionAsync(() => service.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(60)));
+
+        Assert.IsType<ObjectDisposedException>(stopped);
+        Assert.True(service.ExecuteTask!.IsFaulted);
+    }
+
+    [Fact]
     public async Task Scans_at_start_up_then_indexes_watched_changes_without_a_full_scan()
     {
         using var images = new TempDirectory("semsearch-watched");

@@ -23,11 +23,44 @@ public sealed class DataFolder
 
     public string ModelsDirectory => Path.Combine(Root, "models");
 
-    /// <summary>Creates the folder tree if needed and returns this.</summary>
+    /// <summary>What <see cref="EnsureExists"/> had to repair (hosts log each as a warning).</summary>
+    public IReadOnlyList<string> Repairs => _repairs;
+
+    private readonly List<string> _repairs = [];
+
+    /// <summary>
+    /// Creates the folder tree if needed and returns this. Derived entries of the wrong kind (a file where the
+    /// thumbnails folder belongs, a folder where the vector index file belongs) are moved aside, never deleted:
+    /// both are rebuilt, and whatever was there stays for a person to look at.
+    /// </summary>
+    /// <exception cref="DataFolderException">The folder cannot be created or written.</exception>
     public DataFolder EnsureExists()
     {
-        Directory.CreateDirectory(Root);
-        Directory.CreateDirectory(ThumbnailsDirectory);
+        try
+        {
+            Directory.CreateDirectory(Root);
+            if (File.Exists(ThumbnailsDirectory))
+                MoveAside(ThumbnailsDirectory, "a file where the thumbnails folder belongs; thumbnails are regenerated");
+            Directory.CreateDirectory(ThumbnailsDirectory);
+            if (Directory.Exists(VectorIndexPath))
+                MoveAside(VectorIndexPath, "a folder where the vector index file belongs; the index is rebuilt from the catalog");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new DataFolderException(
+                $"The data folder {Root} cannot be prepared ({e.Message}). Give this user write access to it, "
+                + "or choose another folder with --data-dir.", e);
+        }
         return this;
+    }
+
+    private void MoveAside(string path, string what)
+    {
+        var aside = $"{path}.moved-aside-{DateTime.UtcNow:yyyyMMddHHmmss}";
+        if (File.Exists(path))
+            File.Move(path, aside);
+        else
+            Directory.Move(path, aside);
+        _repairs.Add($"{path} was {what}. It was moved to {aside}.");
     }
 }

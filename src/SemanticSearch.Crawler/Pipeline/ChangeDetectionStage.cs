@@ -7,9 +7,10 @@ namespace SemanticSearch.Crawler.Pipeline;
 
 /// <summary>
 /// Stage 2: compares each discovered file with its catalog row. Same size and time as an indexed (or failed) row:
-/// nothing to do. Everything else goes to the workers, which may still find the content unchanged by its hash.
+/// nothing to do, unless its thumbnail has gone missing (the worker then makes it again, without the model).
+/// Everything else goes to the workers, which may still find the content unchanged by its hash.
 /// </summary>
-internal sealed class ChangeDetectionStage(ICatalogStore catalog)
+internal sealed class ChangeDetectionStage(ICatalogStore catalog, ThumbnailStore thumbnails)
 {
     public async Task RunAsync(RunContext run, ChannelReader<DiscoveredItem> input, ChannelWriter<WorkItem> output)
     {
@@ -24,7 +25,8 @@ internal sealed class ChangeDetectionStage(ICatalogStore catalog)
                 && row is { Status: ImageStatus.Indexed or ImageStatus.Failed }
                 && row.Size == item.Size
                 && item.Modified is { } modified
-                && Timestamps.Normalize(row.Modified) == modified;
+                && Timestamps.Normalize(row.Modified) == modified
+                && !(row is { Status: ImageStatus.Indexed, ContentHash: { } hash } && !thumbnails.Exists(hash));
             run.Timings.Add(PipelineStage.ChangeDetect, started);
             if (unchanged)
             {

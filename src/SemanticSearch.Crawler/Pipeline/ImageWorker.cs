@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using SemanticSearch.Core.Catalog;
+using SemanticSearch.Core.Configuration;
 using SemanticSearch.Core.Crawling;
 using SemanticSearch.Core.Embeddings;
 using SemanticSearch.Core.Imaging;
@@ -89,7 +90,11 @@ internal sealed class ImageWorker(
             var settled = run.Full ? null : SettleWithoutModel(run, work, hash, size, modified);
             run.Timings.Add(PipelineStage.ChangeDetect, started);
             if (settled is { } s)
+            {
+                if (work.Known is { Status: ImageStatus.Indexed } own && own.ContentHash == hash && !thumbnails.Exists(hash))
+                    RestoreThumbnail(run, item, bytes, hash);
                 return (null, s.Write);
+            }
 
             return (Prepare(run, item, bytes, hash, size, modified), null);
         }
@@ -101,7 +106,7 @@ internal sealed class ImageWorker(
         {
             return (null, Fail(item, size, modified, hash, ex.Kind, ex.Message));
         }
-        catch (Exception ex) when (ex is not OperationCanceledException || !run.Token.IsCancellationRequested)
+        catch (Exception ex) when (ex is not DataFolderException && (ex is not OperationCanceledException || !run.Token.IsCancellationRequested))
         {
             logger.LogWarning(ex, "Unexpected failure indexing {Location}", item.Location);
             return (null, Fail(item, size, modified, hash, FailureKinds.Unexpected, $"{item.Location}: {ex.GetType().Name}: {ex.Message}"));
@@ -152,6 +157,21 @@ internal sealed class ImageWorker(
         return (new WriteItem(item.Location) { Embedded = row, Reused = true }, true);
     }
 
+    /// <summary>An unchanged image whose thumbnail was lost (deleted, a repaired thumbnails folder): made again, no model call.</summary>
+    private void RestoreThumbnail(RunContext run, DiscoveredItem item, byte[] bytes, string hash)
+    {
+        var started = StageClock.Start();
+        try
+        {
+            thumbnails.Write(hash, decoder.Decode(bytes, options.ThumbnailMaxSide, _limits).Pixels, overwrite: false);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ImageDecodeException)
+        {
+            logger.LogWarning(ex, "Could not restore the thumbnail of {Location}", item.Location);
+        }
+        run.Timings.Add(PipelineStage.Thumbnail, started);
+    }
+
     private static bool IsGone(CatalogImage image)
     {
         if (WebLocations.IsHttpUrl(image.Location))
@@ -195,6 +215,11 @@ internal sealed class ImageWorker(
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
+            // A data folder that cannot be written any more (read-only, full) is the run's failure, not one warning
+            // per image under a run that says "completed".
+            if (ThumbnailStore.MeansFolderUnwritable(ex))
+                throw new DataFolderException($"The data folder cannot be written any more ({ex.Message}); the run stopped. "
+                    + "Give this user write access to it (or free space) and run an incremental scan.", ex);
             // A thumbnail is a convenience: the image is still indexed, the UI falls back to the original.
             logger.LogWarning(ex, "Could not write the thumbnail of {Location}", item.Location);
         }

@@ -54,8 +54,8 @@ public sealed class IndexingPipeline
         _sourceSync = sourceSync;
         _logger = loggers.CreateLogger<IndexingPipeline>();
         _discovery = new DiscoveryStage(options, fetcher);
-        _changeDetection = new ChangeDetectionStage(catalog);
         var thumbnails = new ThumbnailStore(dataFolder, thumbnailEncoder, options.ThumbnailMaxSide);
+        _changeDetection = new ChangeDetectionStage(catalog, thumbnails);
         _worker = new ImageWorker(catalog, decoder, preprocessor, model.Images, thumbnails, reader, fetcher, options, _logger);
         _encoder = new EncoderStage(model.Images, options.BatchSize, _logger);
         _writer = new WriterStage(catalog, index, options);

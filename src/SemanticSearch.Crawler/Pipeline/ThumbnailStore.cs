@@ -12,6 +12,16 @@ internal sealed class ThumbnailStore(DataFolder dataFolder, IThumbnailEncoder en
     /// <summary>The relative path for content with this hash ("thumbnails/ab/abcdef….webp").</summary>
     public string RelativePath(string contentHash) => $"thumbnails/{contentHash[..2]}/{contentHash}{encoder.Extension}";
 
+    /// <summary>
+    /// True when a write failed because nothing can be written in the data folder: permission denied, a read-only
+    /// file system (EROFS, 30) or a full disk (ENOSPC, 28), rather than something about one file.
+    /// </summary>
+    public static bool MeansFolderUnwritable(Exception e) =>
+        e is UnauthorizedAccessException || (e is IOException && (e.HResult & 0xFFFF) is 30 or 28 or 0x70 or 0x27);
+
+    /// <summary>Whether the thumbnail of content with this hash is on disk.</summary>
+    public bool Exists(string contentHash) => File.Exists(Path.Combine(dataFolder.Root, RelativePath(contentHash)));
+
     /// <summary>Writes the thumbnail unless it exists (or <paramref name="overwrite"/>) and returns its relative path.</summary>
     public string Write(string contentHash, RgbImage image, bool overwrite)
     {

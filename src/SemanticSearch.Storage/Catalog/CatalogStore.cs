@@ -29,6 +29,8 @@ public sealed class CatalogStore : ICatalogStore
         ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
         DatabasePath = Path.GetFullPath(databasePath);
         Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
+        if (CatalogFileProblems.Inspect(DatabasePath) is { } problem)
+            throw CatalogFileProblems.Damaged(DatabasePath, problem);
         _time = time ?? TimeProvider.System;
         _connectionString = new SqliteConnectionStringBuilder
         {
@@ -37,17 +39,26 @@ public sealed class CatalogStore : ICatalogStore
             Pooling = true,
             DefaultTimeout = 30,
         }.ToString();
-        _writer = Open();
+        try
+        {
+            _writer = Open();
+        }
+        catch (SqliteException e) when (CatalogFileProblems.Explain(DatabasePath, e) is { } explained)
+        {
+            throw explained;
+        }
         try
         {
             using (var wal = _writer.Command("PRAGMA journal_mode = WAL"))
                 wal.ExecuteNonQuery();
             SchemaVersion = SchemaMigrator.Migrate(_writer, migrations);
         }
-        catch
+        catch (Exception e)
         {
             _writer.Dispose();
             SqliteConnection.ClearPool(_writer);
+            if (e is SqliteException sqlite && CatalogFileProblems.Explain(DatabasePath, sqlite) is { } explained)
+                throw explained;
             throw;
         }
     }

@@ -53,6 +53,63 @@ public sealed class IncrementalIndexingTests
     }
 
     [Fact]
+    public async Task Missing_thumbnails_are_made_again_by_the_next_incremental_scan_without_the_model()
+    {
+        using var images = Gallery(4);
+        using var h = CrawlerHarness.Create();
+        var source = h.AddFolder(images.Path);
+        await h.IndexAsync();
+        Directory.Delete(Path.Combine(h.DataPath, "thumbnails"), recursive: true);
+        h.Encoder.Reset();
+
+        var run = await h.IndexAsync();
+
+        Assert.Equal(RunOutcome.Completed, run.Outcome);
+        Assert.Equal(0, h.Encoder.Images);
+        Assert.Equal(4, run.Skipped);
+        foreach (var row in h.Rows(source.Id).Values)
+            Assert.True(File.Exists(Path.Combine(h.DataPath, row.ThumbnailPath!)), row.ThumbnailPath);
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task A_data_folder_that_cannot_be_written_ends_the_run_as_failed_with_the_reason()
+    {
+        using var images = Gallery(3);
+        using var h = CrawlerHarness.Create();
+        h.AddFolder(images.Path);
+        var thumbnails = Path.Combine(h.DataPath, "thumbnails");
+        // Root ignores permissions, so there the folder is made immutable; anyone else loses write permission.
+        var root = Environment.UserName == "root";
+        if (root)
+            await ChattrAsync("+i", thumbnails);
+        else
+            File.SetUnixFileMode(thumbnails, UnixFileMode.UserRead | UnixFileMode.UserExecute);
+        try
+        {
+            var run = await h.IndexAsync();
+
+            Assert.Equal(RunOutcome.Failed, run.Outcome);
+            Assert.Contains("data folder cannot be written", run.Error);
+            Assert.StartsWith("failed: ", h.Catalog.GetRecentRuns(1)[0].Outcome);
+        }
+        finally
+        {
+            if (root)
+                await ChattrAsync("-i", thumbnails);
+            else
+                File.SetUnixFileMode(thumbnails, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+    }
+
+    private static async Task ChattrAsync(string flag, string path)
+    {
+        using var chattr = System.Diagnostics.Process.Start("chattr", [flag, path])!;
+        await chattr.WaitForExitAsync();
+        Assert.True(chattr.ExitCode == 0, $"chattr {flag} {path} failed: as root this test needs CAP_LINUX_IMMUTABLE, or run it as another user.");
+    }
+
+    [Fact]
     public async Task Unchanged_is_skipped_changed_reembedded_moved_keeps_its_embedding_deleted_leaves_the_index()
     {
         using var images = Gallery(6);

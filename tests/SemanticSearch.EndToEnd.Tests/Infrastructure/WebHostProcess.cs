@@ -32,17 +32,21 @@ internal sealed class WebHostProcess : IAsyncDisposable
     /// <summary>A client for the host's API.</summary>
     public HttpClient Http { get; }
 
-    /// <summary>Starts the host and waits until it answers <c>/api/status</c>.</summary>
-    public static async Task<WebHostProcess> StartAsync(string dataDir, string source, string adminKey, string logPath)
+    /// <summary>
+    /// Starts the host (the build output's, or <paramref name="dll"/>, e.g. a published one) in
+    /// <paramref name="workingDirectory"/> (default: the data folder) and waits until it answers <c>/api/status</c>.
+    /// </summary>
+    public static async Task<WebHostProcess> StartAsync(string dataDir, string source, string adminKey, string logPath,
+        string? dll = null, string? workingDirectory = null)
     {
-        var dll = FindWebDll();
+        dll ??= FindWebDll();
         var url = $"http://127.0.0.1:{FreePort()}";
         var start = new ProcessStartInfo(DotnetHost())
         {
             UseShellExecute = false,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = dataDir,
+            WorkingDirectory = workingDirectory ?? dataDir,
         };
         foreach (var arg in new[] { dll, "--urls", url, "--data-dir", dataDir, "--source", source })
             start.ArgumentList.Add(arg);

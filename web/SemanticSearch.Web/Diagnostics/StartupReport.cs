@@ -13,6 +13,7 @@ public sealed class StartupReport(
     IHostApplicationLifetime lifetime,
     IServer server,
     DataFolder data,
+    DataFolderLock held,
     AdminKey adminKey,
     ModelAvailability model,
     ILogger<StartupReport> logger) : BackgroundService
@@ -27,6 +28,15 @@ public sealed class StartupReport(
         var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
         logger.LogInformation("SemanticSearch is serving on {Addresses} with data folder {DataFolder}",
             string.Join(", ", addresses), data.Root);
+        // A second host or `semsearch index` on this folder names the address where this one really listens.
+        try
+        {
+            held.Describe(held.Holder with { Url = string.Join(", ", addresses) });
+        }
+        catch (DataFolderException e)
+        {
+            logger.LogWarning("{Problem}", e.Message);
+        }
         if (adminKey.IsConfigured)
             logger.LogInformation("Admin requires the key from SemanticSearch:Admin:ApiKey");
         else

@@ -17,7 +17,11 @@ public static class EngineRegistration
     {
         var services = builder.Services;
         var configuration = builder.Configuration;
-        services.TryAddSingleton(_ => new DataFolder(configuration[WebCommandLine.DataDirectoryKey]).EnsureExists());
+        // The lock comes first, before anything opens the catalog: a second host on the same folder stops here.
+        var folder = new DataFolder(configuration[WebCommandLine.DataDirectoryKey]);
+        var held = DataFolderLock.Acquire(folder, "the web host", configuration["urls"]);
+        services.AddSingleton(_ => held);
+        services.TryAddSingleton(_ => folder.EnsureExists());
         services.AddImaging();
         services.AddClip(configuration);
         services.AddStorage(configuration);

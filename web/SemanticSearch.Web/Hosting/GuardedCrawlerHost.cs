@@ -6,10 +6,11 @@ namespace SemanticSearch.Web.Hosting;
 /// <summary>
 /// Runs the crawler's hosted service only when the embedding model loads. Without a model the crawler cannot be
 /// built; the host then keeps serving status and admin pages and says how to get the model, rather than failing to
-/// start. A crawler that stops with an error is logged and reported on <c>/health</c>, never lost.
+/// start. A crawler that stops with an error is logged and reported on <c>/health</c>, never lost. It starts only once
+/// the server listens: a host that cannot bind its port must stop without having scanned anything.
 /// </summary>
 public sealed class GuardedCrawlerHost(IServiceProvider services, ModelAvailability model, ILogger<GuardedCrawlerHost> logger)
-    : IHostedService, IDisposable
+    : IHostedLifecycleService, IDisposable
 {
     private CrawlerBackgroundService? _crawler;
 
@@ -17,7 +18,19 @@ public sealed class GuardedCrawlerHost(IServiceProvider services, ModelAvailabil
     public string? Failure { get; private set; }
 
     /// <inheritdoc />
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <inheritdoc />
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <inheritdoc />
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <inheritdoc />
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Runs after every hosted service started, the web server included, so the port is bound by now.</summary>
+    public async Task StartedAsync(CancellationToken cancellationToken)
     {
         var state = model.Current;
         if (!state.Available)

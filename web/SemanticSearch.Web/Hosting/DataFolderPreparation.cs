@@ -1,0 +1,25 @@
+using SemanticSearch.Core.Catalog;
+using SemanticSearch.Core.Configuration;
+
+namespace SemanticSearch.Web.Hosting;
+
+/// <summary>
+/// The first thing the built host does: prepares the data folder (repairing derived entries of the wrong kind, with
+/// a warning) and opens the catalog, before the model loads or a page is mapped, so an unusable folder or a damaged
+/// catalog stops the start with one message instead of failing later inside a request or the crawler.
+/// </summary>
+public static class DataFolderPreparation
+{
+    /// <summary>Opens the data folder's catalog; throws <see cref="DataFolderException"/> when it cannot be used.</summary>
+    public static WebApplication PrepareDataFolder(this WebApplication app)
+    {
+        // Resolved so the container owns the lock and releases it when the host is disposed.
+        app.Services.GetRequiredService<DataFolderLock>();
+        var folder = app.Services.GetRequiredService<DataFolder>();
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DataFolderPreparation));
+        foreach (var repair in folder.Repairs)
+            logger.LogWarning("Repaired the data folder: {Repair}", repair);
+        app.Services.GetRequiredService<ICatalogStore>();
+        return app;
+    }
+}
