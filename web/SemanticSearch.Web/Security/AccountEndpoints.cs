@@ -24,9 +24,11 @@ public static class AccountEndpoints
 
     /// <summary>
     /// A return URL that stays on this site ("/admin", not "//evil.example" or "https://..."); "/admin" otherwise.
+    /// Only printable ASCII: the URL becomes a Location header, where anything else fails the response.
     /// </summary>
     public static string SafeReturnUrl(string? returnUrl) =>
         !string.IsNullOrEmpty(returnUrl) && returnUrl[0] == '/' && (returnUrl.Length == 1 || (returnUrl[1] != '/' && returnUrl[1] != '\\'))
+            && returnUrl.All(c => c is > ' ' and <= '~')
             ? returnUrl
             : "/admin";
 }
