@@ -13,10 +13,14 @@ namespace SemanticSearch.Core.Search;
 /// <c>*</c> (<c>2*cat</c>, <c>2 * cat</c>). A whole number without <c>*</c> is text: <c>2 dogs</c> stays "2 dogs".</item>
 /// <item>Double quotes make text literal: <c>"rock + roll" - "0.5 mile"</c>. An unclosed quote is an error.</item>
 /// <item>A term with no text (<c>cat + + dog</c>, <c>cat -</c>) is an error, as is a text over the length limit.</item>
+/// <item>A weight above <see cref="MaxWeight"/> is an error: huge weights overflow the sum of embeddings to infinity or NaN.</item>
 /// </list>
 /// </summary>
 public sealed record QueryExpression(IReadOnlyList<QueryTerm> Terms)
 {
+    /// <summary>Largest weight a term may have; with at most a few dozen terms the weighted sum stays finite.</summary>
+    public const float MaxWeight = 100;
+
     /// <summary>Parses <paramref name="text"/>.</summary>
     /// <exception cref="SearchQueryException">The text is empty, too long, has too many terms or a malformed term.</exception>
     public static QueryExpression Parse(string? text, int maxLength = 1000, int maxTerms = 16)
@@ -29,12 +33,16 @@ public sealed record QueryExpression(IReadOnlyList<QueryTerm> Terms)
         var terms = new List<QueryTerm>();
         foreach (var (sign, body, position) in Split(text))
         {
-            var (weight, termText) = ReadWeight(body);
+            var (weight, weightText, termText) = ReadWeight(body);
             termText = Unquote(termText, position);
             if (termText.Length == 0)
                 throw new SearchQueryException(position < 0
                     ? "The query has an empty term."
                     : $"The query has an empty term after the '{text[position]}' at position {position + 1}.");
+            if (!float.IsFinite(weight) || weight > MaxWeight)
+                throw new SearchQueryException(
+                    $"The weight {Shorten(weightText)} of the term '{Shorten(termText)}' (term {terms.Count + 1}) is too large: " +
+                    $"weights go from 0 to {MaxWeight:0}.");
             terms.Add(new QueryTerm(sign * weight, termText));
         }
         if (terms.Count > maxTerms)
@@ -74,24 +82,29 @@ public sealed record QueryExpression(IReadOnlyList<QueryTerm> Terms)
     }
 
     /// <summary>Reads an optional leading weight: a decimal number, or any number followed by '*'.</summary>
-    private static (float Weight, string Text) ReadWeight(string body)
+    private static (float Weight, string WeightText, string Text) ReadWeight(string body)
     {
         var trimmed = body.TrimStart();
         var end = 0;
         while (end < trimmed.Length && (char.IsAsciiDigit(trimmed[end]) || trimmed[end] == '.'))
             end++;
+        // A run of 40 nines parses as +infinity rather than failing; Parse rejects it with the term named.
         if (end == 0 || !float.TryParse(trimmed.AsSpan(0, end), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var weight))
-            return (1f, body.Trim());
+            return (1f, "", body.Trim());
+        var weightText = trimmed[..end];
         var rest = trimmed[end..];
         var afterSpace = rest.TrimStart();
         if (afterSpace.StartsWith('*'))
-            return (weight, afterSpace[1..].Trim());
-        var isDecimal = trimmed.AsSpan(0, end).Contains('.');
+            return (weight, weightText, afterSpace[1..].Trim());
+        var isDecimal = weightText.Contains('.');
         // "0.5 snow" is weighted; "2 dogs" and "3.5inch" are text.
         if (isDecimal && rest.Length > 0 && char.IsWhiteSpace(rest[0]))
-            return (weight, afterSpace.Trim());
-        return (1f, body.Trim());
+            return (weight, weightText, afterSpace.Trim());
+        return (1f, "", body.Trim());
     }
+
+    /// <summary>Long input is cut in messages, so an error stays readable.</summary>
+    private static string Shorten(string text) => text.Length <= 40 ? text : string.Concat(text.AsSpan(0, 37), "...");
 
     private static string Unquote(string text, int position)
     {

@@ -96,4 +96,21 @@ public sealed class QueryExpressionTests
         Assert.Contains("17 terms", Assert.Throws<SearchQueryException>(() => QueryExpression.Parse(text)).Message);
         Assert.Equal(17, QueryExpression.Parse(text, maxTerms: 17).Terms.Count);
     }
+
+    [Theory]
+    [InlineData("9999999999999999999999999999999999999999*red", "term 1")]
+    [InlineData("cat + 100.5 snow", "term 2")]
+    [InlineData("cat - 1000*dog", "term 2")]
+    public void A_weight_that_is_infinite_or_over_the_limit_is_rejected_naming_its_term(string text, string term)
+    {
+        var error = Assert.Throws<SearchQueryException>(() => QueryExpression.Parse(text));
+
+        Assert.Contains(term, error.Message);
+        Assert.Contains("from 0 to 100", error.Message);
+        Assert.False(error.NotFound);
+    }
+
+    [Fact]
+    public void Weights_up_to_the_limit_are_kept() =>
+        Assert.Equal([(100f, "red"), (-100f, "blue")], Parse("100*red - 100*blue"));
 }

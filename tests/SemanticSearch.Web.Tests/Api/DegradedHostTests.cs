@@ -123,6 +123,54 @@ public sealed class DegradedHostTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.ServiceUnavailable, (await GetAsync("/api/search?q=red", "203.0.113.6")).StatusCode);
     }
 
+    [Fact]
+    public async Task The_search_page_is_rate_limited_with_a_429_and_its_error_state()
+    {
+        HttpResponseMessage? limited = null;
+        for (var i = 0; i < 6 && limited is null; i++)
+        {
+            var response = await GetAsync("/?q=red", "203.0.113.20");
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+                limited = response;
+        }
+
+        Assert.NotNull(limited);
+        var html = await limited.Content.ReadAsStringAsync();
+        Assert.Contains("id=\"search-error\"", html);
+        Assert.Contains("Too many searches", html);
+        Assert.NotEqual(HttpStatusCode.TooManyRequests, (await GetAsync("/?q=red", "203.0.113.21")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_api_and_the_search_page_draw_from_one_bucket_per_client()
+    {
+        const string client = "203.0.113.30";
+        // The first page render of a host is slow; warming it up from elsewhere keeps the bucket from refilling meanwhile.
+        await GetAsync("/", Remote);
+
+        var api = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+            api.Add((await GetAsync("/api/search?q=red", client)).StatusCode);
+        var pages = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+            pages.Add((await GetAsync("/?q=red", client)).StatusCode);
+
+        // The burst is 3 with one more a second: the page loads only fit if they had a bucket of their own.
+        Assert.Equal([HttpStatusCode.ServiceUnavailable, HttpStatusCode.ServiceUnavailable, HttpStatusCode.ServiceUnavailable], api);
+        Assert.Contains(HttpStatusCode.TooManyRequests, pages);
+    }
+
+    [Fact]
+    public async Task Clients_of_one_ipv6_network_share_a_bucket()
+    {
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 1; i <= 6; i++)
+            statuses.Add((await GetAsync("/api/search?q=red", $"2001:db8:1:2::{i:x}")).StatusCode);
+
+        Assert.Contains(HttpStatusCode.TooManyRequests, statuses);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await GetAsync("/api/search?q=red", "2001:db8:1:3::1")).StatusCode);
+    }
+
     public async Task DisposeAsync()
     {
         _client.Dispose();

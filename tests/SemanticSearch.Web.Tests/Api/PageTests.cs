@@ -60,6 +60,20 @@ public sealed partial class PageTests(WebAppFixture app)
         Assert.Equal(HttpStatusCode.Unauthorized, (await Client.SendAsync(api)).StatusCode);
     }
 
+    [Theory]
+    [InlineData("%2F%E3%80%80")]
+    [InlineData("%2Fadmin%E3%80%80x")]
+    [InlineData("%2F%0D%0ASet-Cookie:%20x=y")]
+    public async Task Signing_in_with_a_return_url_that_cannot_be_a_header_goes_to_admin(string returnUrl)
+    {
+        var (cookies, token) = await ReadSignInFormAsync(returnUrl);
+
+        var right = await PostSignInAsync(cookies, token, WebAppFixture.AdminKey, returnUrl);
+
+        Assert.Equal(HttpStatusCode.Redirect, right.StatusCode);
+        Assert.Equal("/admin", right.Headers.Location!.OriginalString.Replace("http://localhost", ""));
+    }
+
     [Fact]
     public async Task Sign_in_without_the_antiforgery_token_is_refused()
     {
@@ -91,9 +105,9 @@ public sealed partial class PageTests(WebAppFixture app)
         Assert.NotEqual("text/html", api.Content.Headers.ContentType?.MediaType);
     }
 
-    private async Task<(string Cookies, string Token)> ReadSignInFormAsync()
+    private async Task<(string Cookies, string Token)> ReadSignInFormAsync(string returnUrl = "%2Fadmin")
     {
-        var response = await Client.GetAsync("/admin/signin?returnUrl=%2Fadmin");
+        var response = await Client.GetAsync("/admin/signin?returnUrl=" + returnUrl);
         var html = await response.Content.ReadAsStringAsync();
         var token = AntiforgeryField().Match(html);
         Assert.True(token.Success, "The sign-in form carries an antiforgery token.");
@@ -101,9 +115,9 @@ public sealed partial class PageTests(WebAppFixture app)
         return (cookies, WebUtility.HtmlDecode(token.Groups[1].Value));
     }
 
-    private Task<HttpResponseMessage> PostSignInAsync(string cookies, string token, string key)
+    private Task<HttpResponseMessage> PostSignInAsync(string cookies, string token, string key, string returnUrl = "%2Fadmin")
     {
-        var post = new HttpRequestMessage(HttpMethod.Post, "/admin/signin?returnUrl=%2Fadmin")
+        var post = new HttpRequestMessage(HttpMethod.Post, "/admin/signin?returnUrl=" + returnUrl)
         {
             Content = new FormUrlEncodedContent(new Dictionary<string, string>
             {

@@ -4,6 +4,7 @@ using SemanticSearch.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
 using SemanticSearch.Core.Search;
 using SemanticSearch.Web.Components.Pages;
+using SemanticSearch.Web.Hosting;
 using SemanticSearch.Web.Tests.Fakes;
 
 namespace SemanticSearch.Web.Tests.Components;
@@ -66,6 +67,35 @@ public sealed class SearchPageTests : IDisposable
 
         page.WaitForAssertion(() => Assert.Equal("The weight '2x' is not a number.", page.Find("#search-error").TextContent));
         Assert.Empty(page.FindAll(".tile"));
+    }
+
+    [Fact]
+    public void Searches_over_the_circuit_share_the_rate_limit_and_a_refused_one_says_so()
+    {
+        using var context = new WebComponentContext(rateLimits: new RateLimitingOptions { Burst = 2, PermitsPerSecond = 1 });
+        var navigation = context.Services.GetRequiredService<NavigationManager>();
+        var page = context.Render<Search>();
+
+        foreach (var text in new[] { "red", "blue", "green" })
+            navigation.NavigateTo("/?q=" + text);
+
+        page.WaitForAssertion(() => Assert.Contains("Too many searches", page.Find("#search-error").TextContent));
+        Assert.Equal(["red", "blue"], context.SearchService.Queries.Select(q => q.Text));
+    }
+
+    [Theory]
+    [InlineData("abc")]
+    [InlineData("99999999999999999999")]
+    [InlineData("-4")]
+    [InlineData("1e3")]
+    public void A_similar_id_that_is_no_id_shows_an_error_and_searches_nothing(string similar)
+    {
+        Navigation.NavigateTo("/?similar=" + Uri.EscapeDataString(similar));
+
+        var page = _context.Render<Search>();
+
+        page.WaitForAssertion(() => Assert.Contains("is not an image id", page.Find("#search-error").TextContent));
+        Assert.Empty(_context.SearchService.Queries);
     }
 
     [Fact]

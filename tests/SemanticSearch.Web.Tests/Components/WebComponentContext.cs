@@ -22,7 +22,8 @@ namespace SemanticSearch.Web.Tests.Components;
 internal sealed class WebComponentContext : BunitContext
 {
     /// <param name="signedInAdmin">Cascade an authenticated admin (the admin page).</param>
-    public WebComponentContext(bool signedInAdmin = false)
+    /// <param name="rateLimits">The search rate limit (the defaults unless given).</param>
+    public WebComponentContext(bool signedInAdmin = false, RateLimitingOptions? rateLimits = null)
     {
         (Catalog, CatalogFake) = InterfaceFake<ICatalogStore>.Create();
         (VectorIndex, VectorIndexFake) = InterfaceFake<IVectorIndex>.Create();
@@ -52,6 +53,10 @@ internal sealed class WebComponentContext : BunitContext
         Services.AddSingleton<SourceAdministration>();
         Services.AddImaging();
         Services.AddSingleton<QueryImagePreview>();
+        Services.AddSingleton(Options.Create(rateLimits ?? new RateLimitingOptions()));
+        Services.AddSingleton<SearchAdmission>();
+        Services.AddHttpContextAccessor();
+        Services.AddScoped<SearchClient>();
         Services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         if (signedInAdmin)
             this.AddAuthorization().SetAuthorized("admin").SetRoles(AdminAuth.Role);

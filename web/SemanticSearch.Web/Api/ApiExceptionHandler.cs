@@ -12,11 +12,13 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problemDetails, I
     /// <inheritdoc />
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (!httpContext.Request.Path.StartsWithSegments("/api"))
+        // By now the middleware has rewritten Request.Path to the error page; the feature keeps the path asked for.
+        var path = new PathString(httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? httpContext.Request.Path);
+        if (!path.StartsWithSegments("/api"))
             return false;
         var status = exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError;
         if (status >= 500)
-            logger.LogError(exception, "Unhandled error on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+            logger.LogError(exception, "Unhandled error on {Method} {Path}", httpContext.Request.Method, path);
         httpContext.Response.StatusCode = status;
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext
         {
@@ -25,7 +27,12 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problemDetails, I
             ProblemDetails =
             {
                 Status = status,
-                Title = status >= 500 ? "Internal error" : "Bad request",
+                Title = status switch
+                {
+                    >= 500 => "Internal error",
+                    StatusCodes.Status408RequestTimeout => "Request too slow",
+                    _ => "Bad request",
+                },
                 Detail = status >= 500 ? "The server failed to answer; the error was logged." : exception.Message,
             },
         });

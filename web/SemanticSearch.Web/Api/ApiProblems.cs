@@ -23,6 +23,10 @@ public static class ApiProblems
         $"The upload is larger than the limit of {limit / (1024 * 1024.0):0.#} MB.",
         statusCode: StatusCodes.Status413PayloadTooLarge, title: "Upload too large");
 
+    /// <summary>408 for a request body that arrived slower than the server's minimum data rate.</summary>
+    public static ProblemHttpResult TooSlow(string detail) => TypedResults.Problem(
+        detail, statusCode: StatusCodes.Status408RequestTimeout, title: "Request too slow");
+
     /// <summary>503 while the model cannot be loaded.</summary>
     public static ProblemHttpResult ModelUnavailable(string detail) => TypedResults.Problem(
         detail, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Search is unavailable: the model is missing");

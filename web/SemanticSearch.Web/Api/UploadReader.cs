@@ -36,6 +36,20 @@ public static class UploadReader
         {
             return (null, ApiProblems.TooLarge(maxBytes));
         }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status408RequestTimeout)
+        {
+            return (null, ApiProblems.TooSlow("The upload arrived too slowly; the server stopped waiting for it."));
+        }
+        catch (BadHttpRequestException e)
+        {
+            return (null, ApiProblems.BadRequest($"The upload could not be read: {e.Message}"));
+        }
+        catch (IOException) when (request.HasFormContentType)
+        {
+            // The body ended before the closing boundary: wrong boundary, cut off, or not multipart at all.
+            return (null, ApiProblems.BadRequest(
+                "The multipart form is malformed: its parts do not match the boundary in the Content-Type header, or it ends before the closing boundary."));
+        }
     }
 
     private static async Task<(byte[]?, ProblemHttpResult?)> ReadFormFileAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)

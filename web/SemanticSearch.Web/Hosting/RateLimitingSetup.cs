@@ -1,12 +1,13 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Options;
-using SemanticSearch.Web.Security;
 
 namespace SemanticSearch.Web.Hosting;
 
-/// <summary>A token bucket per client address on the search endpoints, configured by <see cref="RateLimitingOptions"/>.</summary>
+/// <summary>
+/// The search endpoints' rate-limit policy: each client's bucket in <see cref="SearchAdmission"/>, which the search page
+/// also uses, configured by <see cref="RateLimitingOptions"/>.
+/// </summary>
 public static class RateLimitingSetup
 {
     /// <summary>Policy name the search endpoints require.</summary>
@@ -17,25 +18,18 @@ public static class RateLimitingSetup
     {
         services.AddOptions<RateLimitingOptions>().Bind(configuration.GetSection(RateLimitingOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<SearchAdmission>();
+        services.AddScoped<SearchClient>();
+        services.AddHttpContextAccessor();
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.OnRejected = WriteRejectionAsync;
             limiter.AddPolicy(SearchPolicy, http =>
             {
-                var options = http.RequestServices.GetRequiredService<IOptions<RateLimitingOptions>>().Value;
-                if (!options.Enabled)
-                    return RateLimitPartition.GetNoLimiter("off");
-                var client = ClientPartition.Of(http);
-                return RateLimitPartition.GetTokenBucketLimiter(client, _ => new TokenBucketRateLimiterOptions
-                {
-                    TokenLimit = options.Burst,
-                    TokensPerPeriod = options.PermitsPerSecond,
-                    ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-                    QueueLimit = options.QueueLimit,
-                    QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-                    AutoReplenishment = true,
-                });
+                var client = SearchAdmission.ClientOf(http);
+                return RateLimitPartition.Get(client, key => new SearchAdmissionLimiter(
+                    http.RequestServices.GetRequiredService<SearchAdmission>(), key, TimeProvider.System));
             });
         });
         return services;
@@ -44,10 +38,8 @@ public static class RateLimitingSetup
     private static async ValueTask WriteRejectionAsync(OnRejectedContext context, CancellationToken cancellationToken)
     {
         var http = context.HttpContext;
-        var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
-        http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-        http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RateLimitingSetup))
-            .LogWarning("Rate limit reached for {RemoteAddress} on {Path}", http.Connection.RemoteIpAddress, http.Request.Path);
+        // SearchAdmission logs the refusal.
+        http.Response.Headers.RetryAfter = SearchAdmission.RetryAfterSeconds(context.Lease).ToString(CultureInfo.InvariantCulture);
         await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
         {
             HttpContext = http,

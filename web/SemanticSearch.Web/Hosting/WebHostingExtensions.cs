@@ -55,13 +55,8 @@ public static class WebHostingExtensions
         app.UseMiddleware<SecurityHeaders>();
         app.UseMiddleware<CrossSiteRequestGuard>();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-        app.Use((http, next) =>
-        {
-            // API clients get problem details (or an empty 404 for unknown routes), never the HTML "not found" page.
-            if (AdminAuth.IsApiRequest(http) && http.Features.Get<IStatusCodePagesFeature>() is { } statusPages)
-                statusPages.Enabled = false;
-            return next(http);
-        });
+        // API clients get problem details, never the HTML "not found" page.
+        app.UseApiProblemResponses();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();

@@ -8,7 +8,7 @@ public static class ClientPartition
     /// <summary>"203.0.113.5" for anonymous clients; "203.0.113.5 session:…" or "… admin" for signed-in ones.</summary>
     public static string Of(HttpContext context)
     {
-        var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var address = Hosting.SearchAdmission.ClientOf(context.Connection.RemoteIpAddress);
         var user = context.User;
         if (user.Identity?.IsAuthenticated != true)
             return address;

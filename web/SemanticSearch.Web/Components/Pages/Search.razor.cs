@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
 using Microsoft.JSInterop;
@@ -28,7 +29,7 @@ public sealed partial class Search : IDisposable
     private int? _viewer;
     private string? _similarName;
     private CancellationTokenSource? _running;
-    private (string? Text, long? Similar)? _urlQuery;
+    private (string? Text, string? Similar)? _urlQuery;
 
     [Inject] private InstrumentedSearch SearchService { get; set; } = default!;
     [Inject] private ICatalogStore Catalog { get; set; } = default!;
@@ -38,14 +39,19 @@ public sealed partial class Search : IDisposable
     [Inject] private IJSRuntime JS { get; set; } = default!;
     [Inject] private IOptions<WebOptions> Options { get; set; } = default!;
     [Inject] private ILogger<Search> Logger { get; set; } = default!;
+    [Inject] private SearchAdmission Admission { get; set; } = default!;
+    [Inject] private SearchClient Client { get; set; } = default!;
+
+    /// <summary>The request while prerendering (its status tells clients what went wrong); null over the circuit.</summary>
+    [CascadingParameter] private HttpContext? HttpContext { get; set; }
 
     /// <summary>Text query from the URL.</summary>
     [SupplyParameterFromQuery(Name = "q")]
     public string? Q { get; set; }
 
-    /// <summary>Image id of a "more like this" query from the URL.</summary>
+    /// <summary>Image id of a "more like this" query from the URL; a string, so a bad id gets a message, not a 500.</summary>
     [SupplyParameterFromQuery(Name = "similar")]
-    public long? Similar { get; set; }
+    public string? Similar { get; set; }
 
     private string Title => _active switch
     {
@@ -71,16 +77,21 @@ public sealed partial class Search : IDisposable
     protected override async Task OnParametersSetAsync()
     {
         var text = string.IsNullOrWhiteSpace(Q) ? null : Q.Trim();
-        var urlQuery = (text, Similar);
+        var similar = string.IsNullOrWhiteSpace(Similar) ? null : Similar.Trim();
+        var urlQuery = (text, similar);
         if (_urlQuery == urlQuery)
             return;
         _urlQuery = urlQuery;
-        if (text is not null)
+        if (text is { Length: var length } && length > Options.Value.MaxQueryLength)
+            Refuse(StatusCodes.Status400BadRequest, $"The query is {length} characters long; the limit is {Options.Value.MaxQueryLength}.");
+        else if (text is not null)
             await StartAsync(new ActiveQuery(Text: text));
-        else if (Similar is { } id)
+        else if (similar is null)
+            Reset();
+        else if (long.TryParse(similar, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0)
             await StartAsync(new ActiveQuery(SimilarTo: id));
         else
-            Reset();
+            Refuse(StatusCodes.Status400BadRequest, $"“{Shorten(similar)}” is not an image id: “more like this” links look like /?similar=42.");
     }
 
     private Task OnTextSearchAsync(SearchRequest request)
@@ -141,6 +152,16 @@ public sealed partial class Search : IDisposable
         var cancellation = _running = new CancellationTokenSource();
         try
         {
+            // The same per-client limit as the API: a page or circuit is no way around it.
+            using (var lease = await Admission.AcquireAsync(Client.Key, cancellation.Token))
+            {
+                if (!lease.IsAcquired)
+                {
+                    Refuse(StatusCodes.Status429TooManyRequests, query,
+                        $"Too many searches from your address; wait {SearchAdmission.RetryAfterSeconds(lease)} s and try again.");
+                    return;
+                }
+            }
             var response = await SearchService.SearchAsync(ToSearchQuery(query, offset), query.Kind, cancellation.Token);
             if (cancellation.IsCancellationRequested || !ReferenceEquals(query, _active))
                 return;
@@ -160,7 +181,7 @@ public sealed partial class Search : IDisposable
         }
         catch (SearchQueryException e)
         {
-            Show(SearchViewState.Error, query, e.Message);
+            Refuse(e.NotFound ? StatusCodes.Status404NotFound : StatusCodes.Status400BadRequest, query, e.Message);
         }
         catch (ImageDecodeException e)
         {
@@ -212,6 +233,19 @@ public sealed partial class Search : IDisposable
         }
         return Task.CompletedTask;
     }
+
+    /// <summary>Shows why the query was not answered; while prerendering, the response status says it too.</summary>
+    private void Refuse(int status, ActiveQuery? query, string message)
+    {
+        Show(SearchViewState.Error, query, message);
+        if (HttpContext is { Response.HasStarted: false } http)
+            http.Response.StatusCode = status;
+    }
+
+    private void Refuse(int status, string message) => Refuse(status, query: null, message);
+
+    /// <summary>Long URL values are cut in messages, so the page stays readable.</summary>
+    private static string Shorten(string text) => text.Length <= 40 ? text : string.Concat(text.AsSpan(0, 37), "…");
 
     private void Reset() => Show(SearchViewState.Idle, query: null, error: null);
 
