@@ -51,6 +51,7 @@ internal sealed class WebComponentContext : BunitContext
         Services.AddSingleton<SourceAdministration>();
         Services.AddImaging();
         Services.AddSingleton<QueryImagePreview>();
+        Services.AddSingleton<QueryImageAdmission>();
         Services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         if (signedInAdmin)
             this.AddAuthorization().SetAuthorized("admin").SetRoles(AdminAuth.Role);

@@ -63,7 +63,14 @@ public static class SearchEndpoints
         var (data, problem) = await UploadReader.ReadAsync(request, options.Value.MaxUploadBytes, cancellationToken);
         if (problem is not null)
             return problem;
-        return await RunAsync(search, query with { Text = text, Image = data }, "image", cancellationToken);
+        try
+        {
+            return await RunAsync(search, query with { Text = text, Image = data }, "image", cancellationToken);
+        }
+        catch (SearchBusyException e)
+        {
+            return ApiProblems.Busy(request.HttpContext, e.Message, e.RetryAfter);
+        }
     }
 
     /// <summary>Runs a query and maps the expected failures to problem details.</summary>

@@ -18,7 +18,7 @@ public static class EngineRegistration
         var services = builder.Services;
         var configuration = builder.Configuration;
         services.TryAddSingleton(_ => new DataFolder(configuration[WebCommandLine.DataDirectoryKey]).EnsureExists());
-        services.AddImaging();
+        services.AddImaging(configuration);
         services.AddClip(configuration);
         services.AddStorage(configuration);
         services.AddCrawler(configuration);
