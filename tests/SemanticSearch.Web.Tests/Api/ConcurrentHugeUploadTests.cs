@@ -6,7 +6,7 @@ using Xunit.Abstractions;
 namespace SemanticSearch.Web.Tests.Api;
 
 /// <summary>
-/// The smaller, automated version of finding 2's measurement (the full one is <c>bench/upload-flood.sh</c>): with the
+/// The smaller, automated version of finding 2's measurement (the full one is <c>bench/upload_flood.py</c>): with the
 /// pixel limit raised so that the 96-megapixel PNG is really decoded, concurrent uploads are all answered and the
 /// process's resident memory grows by megabytes per decode, not the 672 MB a full-size decode took.
 /// </summary>
@@ -26,7 +26,7 @@ public sealed class ConcurrentHugeUploadTests(ITestOutputHelper output) : IAsync
     [Fact]
     public async Task Concurrent_uploads_of_a_96_megapixel_png_are_all_answered_and_keep_memory_bounded()
     {
-        var png = LargePng.Create(12_000, 8_000, QueryImageMemoryTests.Blocks);
+        var png = LargePng.Create(12_000, 8_000, ImageBytes.Blocks);
         GC.Collect();
         GC.WaitForPendingFinalizers();
         long baseline = ProcessMemory.Resident();
@@ -35,7 +35,7 @@ public sealed class ConcurrentHugeUploadTests(ITestOutputHelper output) : IAsync
         {
             var statuses = new List<HttpStatusCode>();
             for (int i = 0; i < UploadsPerClient; i++)
-                statuses.Add((await _app.Client.PostAsync("/api/search/image", QueryImageMemoryTests.Png(png))).StatusCode);
+                statuses.Add((await _app.Client.PostAsync("/api/search/image", ImageBytes.Png(png))).StatusCode);
             return statuses;
         }));
         long peak = await ProcessMemory.PeakDuringAsync(uploads);

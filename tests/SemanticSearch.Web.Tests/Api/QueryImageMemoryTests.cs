@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using Microsoft.Extensions.DependencyInjection;
 using SemanticSearch.Core.Imaging;
 using SemanticSearch.Tests.Shared;
@@ -15,12 +14,12 @@ namespace SemanticSearch.Web.Tests.Api;
 [Collection(WebAppCollection.Name)]
 public sealed class QueryImageMemoryTests(WebAppFixture app)
 {
-    private static readonly Lazy<byte[]> HugePng = new(() => LargePng.Create(12_000, 8_000, Blocks));
+    private static readonly Lazy<byte[]> HugePng = new(() => LargePng.Create(12_000, 8_000, ImageBytes.Blocks));
 
     [Fact]
     public async Task A_query_image_over_the_pixel_limit_is_refused_with_413_from_its_header()
     {
-        var response = await app.Client.PostAsync("/api/search/image", Png(HugePng.Value));
+        var response = await app.Client.PostAsync("/api/search/image", ImageBytes.Png(HugePng.Value));
 
         var problem = await ApiAssert.ProblemAsync(response, HttpStatusCode.RequestEntityTooLarge);
         Assert.Contains("12000 × 8000", problem.Detail);
@@ -35,23 +34,13 @@ public sealed class QueryImageMemoryTests(WebAppFixture app)
 
         HttpResponseMessage refused;
         using (await budget.TryAcquireAsync(budget.Capacity, TimeSpan.Zero))
-            refused = await app.Client.PostAsync("/api/search/image", Png(image));
-        var accepted = await app.Client.PostAsync("/api/search/image", Png(image));
+            refused = await app.Client.PostAsync("/api/search/image", ImageBytes.Png(image));
+        var accepted = await app.Client.PostAsync("/api/search/image", ImageBytes.Png(image));
 
         var problem = await ApiAssert.ProblemAsync(refused, HttpStatusCode.ServiceUnavailable);
         Assert.Contains("decode budget", problem.Detail);
         Assert.Equal(TimeSpan.FromSeconds(2), refused.Headers.RetryAfter?.Delta);
         Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
         Assert.Equal(budget.Capacity, budget.Available);
-    }
-
-    internal static (byte, byte, byte) Blocks(int x, int y) =>
-        (x / 1000 + y / 1000) % 2 == 0 ? ((byte)255, (byte)0, (byte)0) : ((byte)0, (byte)0, (byte)255);
-
-    internal static ByteArrayContent Png(byte[] bytes)
-    {
-        var content = new ByteArrayContent(bytes);
-        content.Headers.ContentType = new MediaTypeHeaderValue("image/png");
-        return content;
     }
 }
