@@ -82,6 +82,7 @@ public static class CrawlerServiceCollectionExtensions
             sp.GetRequiredService<IImageDecoder>(),
             sp.GetRequiredService<IImagePreprocessor>(),
             sp.GetRequiredService<IThumbnailEncoder>(),
+            sp.GetRequiredService<DecodeMemoryBudget>(),
             sp.GetRequiredService<DataFolder>(),
             sp.GetRequiredService<IOptions<CrawlerOptions>>().Value,
             sp.GetRequiredService<ConfiguredSourceSync>(),

@@ -12,4 +12,15 @@ public interface IImageDecoder
     /// stay at least <paramref name="minShortSide"/> wide when the original is; 0 means full size.
     /// </summary>
     DecodedImage Decode(ReadOnlySpan<byte> data, int minShortSide = 0, DecodeLimits? limits = null);
+
+    /// <summary>
+    /// Bytes that <see cref="Decode"/> with the same arguments holds at its peak (decode buffers and result), read from
+    /// the header without decoding, so callers can reserve them from a <see cref="DecodeMemoryBudget"/> first. Checks the
+    /// limits and fails like <see cref="ReadMetadata"/>. The default assumes a full-size RGBA decode plus its RGB copy.
+    /// </summary>
+    long MeasureDecodeMemory(ReadOnlySpan<byte> data, int minShortSide = 0, DecodeLimits? limits = null)
+    {
+        var metadata = ReadMetadata(data, limits);
+        return (long)metadata.Width * metadata.Height * (4 + 3);
+    }
 }

@@ -21,6 +21,7 @@ namespace SemanticSearch.Crawler.Pipeline;
 internal sealed class ImageWorker(
     ICatalogStore catalog,
     IImageDecoder decoder,
+    DecodeMemoryBudget decodeMemory,
     IImagePreprocessor preprocessor,
     IImageEncoder encoder,
     ThumbnailStore thumbnails,
@@ -30,6 +31,9 @@ internal sealed class ImageWorker(
     ILogger logger)
 {
     private readonly DecodeLimits _limits = new() { MaxPixels = options.MaxPixels, MaxBytes = options.MaxDownloadBytes };
+
+    /// <summary>Smallest side the decode must keep: large enough for the model input and the thumbnail.</summary>
+    private int DecodeSide => Math.Max(encoder.Preprocess.Size, options.ThumbnailMaxSide);
 
     public async Task RunAsync(RunContext run, ChannelReader<WorkItem> input, ChannelWriter<PreparedImage> toEncode, ChannelWriter<WriteItem> toWrite)
     {
@@ -96,6 +100,10 @@ internal sealed class ImageWorker(
                 return (null, s.Write);
             }
 
+            // The decode's share of the memory budget shared with query uploads, measured from the header; the crawler
+            // waits for it however long it takes (uploads give up after a short wait instead).
+            long memory = decoder.MeasureDecodeMemory(bytes, DecodeSide, _limits);
+            using var lease = await decodeMemory.TryAcquireAsync(memory, Timeout.InfiniteTimeSpan, run.Token).ConfigureAwait(false);
             return (Prepare(run, item, bytes, hash, size, modified), null);
         }
         catch (ImageDecodeException ex)
@@ -191,7 +199,7 @@ internal sealed class ImageWorker(
         var spec = encoder.Preprocess;
         var started = StageClock.Start();
         // Decode large enough for both the model input and the thumbnail (JPEG may decode at a reduced scale).
-        var decoded = decoder.Decode(bytes, Math.Max(spec.Size, options.ThumbnailMaxSide), _limits);
+        var decoded = decoder.Decode(bytes, DecodeSide, _limits);
         run.Timings.Add(PipelineStage.Decode, started);
 
         started = StageClock.Start();

@@ -40,6 +40,7 @@ public sealed class IndexingPipeline
         IImageDecoder decoder,
         IImagePreprocessor preprocessor,
         IThumbnailEncoder thumbnailEncoder,
+        DecodeMemoryBudget decodeMemory,
         DataFolder dataFolder,
         CrawlerOptions options,
         ConfiguredSourceSync sourceSync,
@@ -56,7 +57,7 @@ public sealed class IndexingPipeline
         _discovery = new DiscoveryStage(options, fetcher);
         var thumbnails = new ThumbnailStore(dataFolder, thumbnailEncoder, options.ThumbnailMaxSide);
         _changeDetection = new ChangeDetectionStage(catalog, thumbnails);
-        _worker = new ImageWorker(catalog, decoder, preprocessor, model.Images, thumbnails, reader, fetcher, options, _logger);
+        _worker = new ImageWorker(catalog, decoder, decodeMemory, preprocessor, model.Images, thumbnails, reader, fetcher, options, _logger);
         _encoder = new EncoderStage(model.Images, options.BatchSize, _logger);
         _writer = new WriterStage(catalog, index, options);
         _deletion = new DeletionPass(catalog, index);

@@ -57,6 +57,7 @@ internal sealed class WebComponentContext : BunitContext
         Services.AddSingleton<SearchAdmission>();
         Services.AddHttpContextAccessor();
         Services.AddScoped<SearchClient>();
+        Services.AddSingleton<QueryImageAdmission>();
         Services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         if (signedInAdmin)
             this.AddAuthorization().SetAuthorized("admin").SetRoles(AdminAuth.Role);

@@ -1,3 +1,4 @@
+using System.Net.Http.Headers;
 using SkiaSharp;
 
 namespace SemanticSearch.Web.Tests.Infrastructure;
@@ -18,4 +19,16 @@ internal static class ImageBytes
 
     /// <summary>The start of a real JPEG: it sniffs as an image but cannot be decoded.</summary>
     public static byte[] Truncated(string path) => File.ReadAllBytes(path)[..200];
+
+    /// <summary>Pixel colours of a huge PNG that compresses like the reported one: 1000-pixel blocks of red and blue.</summary>
+    public static (byte, byte, byte) Blocks(int x, int y) =>
+        (x / 1000 + y / 1000) % 2 == 0 ? ((byte)255, (byte)0, (byte)0) : ((byte)0, (byte)0, (byte)255);
+
+    /// <summary>A raw request body of PNG bytes.</summary>
+    public static ByteArrayContent Png(byte[] bytes)
+    {
+        var content = new ByteArrayContent(bytes);
+        content.Headers.ContentType = new MediaTypeHeaderValue("image/png");
+        return content;
+    }
 }

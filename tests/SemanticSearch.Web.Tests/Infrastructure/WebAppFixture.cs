@@ -16,6 +16,7 @@ public sealed class WebAppFixture : IAsyncLifetime
     public const string AdminKey = "test-admin-key-0123456789";
 
     private readonly TempDirectory _data = new("semsearch-web-data");
+    private readonly IReadOnlyDictionary<string, string?> _settings;
     private FixtureGallery? _gallery;
     private SemanticSearchFactory? _factory;
 
@@ -28,17 +29,28 @@ public sealed class WebAppFixture : IAsyncLifetime
 
     public IServiceProvider Services => Factory.Services;
 
+    public WebAppFixture()
+        : this(new Dictionary<string, string?>())
+    {
+    }
+
+    /// <summary>A host with <paramref name="settings"/> layered over the usual test settings (for tests that need other limits).</summary>
+    internal WebAppFixture(IReadOnlyDictionary<string, string?> settings) => _settings = settings;
+
     public async Task InitializeAsync()
     {
         _gallery = new FixtureGallery();
-        _factory = new SemanticSearchFactory(new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["SemanticSearch:DataDirectory"] = _data.Path,
             ["SemanticSearch:Sources:0:Kind"] = "Folder",
             ["SemanticSearch:Sources:0:Location"] = _gallery.Folder,
             ["SemanticSearch:Admin:ApiKey"] = AdminKey,
             ["SemanticSearch:RateLimiting:Enabled"] = "false",
-        });
+        };
+        foreach (var (key, value) in _settings)
+            settings[key] = value;
+        _factory = new SemanticSearchFactory(settings);
         Client = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
         await IndexGalleryAsync();
     }

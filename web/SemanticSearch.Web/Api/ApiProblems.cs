@@ -31,15 +31,24 @@ public static class ApiProblems
     public static ProblemHttpResult ModelUnavailable(string detail) => TypedResults.Problem(
         detail, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Search is unavailable: the model is missing");
 
+    /// <summary>503 with Retry-After while the decode-memory budget is in use by other images.</summary>
+    public static ProblemHttpResult Busy(HttpContext http, string detail, TimeSpan retryAfter)
+    {
+        http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return TypedResults.Problem(detail, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Busy: try again shortly");
+    }
+
     /// <summary>400 (bad query) or 404 (unknown image).</summary>
     public static ProblemHttpResult From(SearchQueryException e) =>
         e.NotFound ? NotFound(e.Message) : BadRequest(e.Message);
 
-    /// <summary>415 for data that is no (supported) image, 413 when too large, 400 otherwise.</summary>
+    /// <summary>415 for data that is no (supported) image, 413 when too large or too many pixels, 400 otherwise.</summary>
     public static ProblemHttpResult From(ImageDecodeException e) => e.Kind switch
     {
         ImageErrorKind.NotAnImage or ImageErrorKind.UnsupportedFormat => TypedResults.Problem(
             e.Message, statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Not a supported image"),
+        ImageErrorKind.TooManyPixels => TypedResults.Problem(
+            e.Message, statusCode: StatusCodes.Status413PayloadTooLarge, title: "Image has too many pixels"),
         ImageErrorKind.TooLarge => TypedResults.Problem(
             e.Message, statusCode: StatusCodes.Status413PayloadTooLarge, title: "Image too large"),
         _ => TypedResults.Problem(e.Message, statusCode: StatusCodes.Status400BadRequest, title: "Unusable image"),

@@ -66,7 +66,14 @@ public static class SearchEndpoints
         if (problem is not null)
             return problem;
         var view = await LocationView.ForAsync(request.HttpContext, catalog);
-        return await RunAsync(search, query with { Text = text, Image = data }, "image", view, cancellationToken);
+        try
+        {
+            return await RunAsync(search, query with { Text = text, Image = data }, "image", view, cancellationToken);
+        }
+        catch (SearchBusyException e)
+        {
+            return ApiProblems.Busy(request.HttpContext, e.Message, e.RetryAfter);
+        }
     }
 
     /// <summary>Runs a query and maps the expected failures to problem details.</summary>

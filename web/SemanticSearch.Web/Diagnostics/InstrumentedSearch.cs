@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using SemanticSearch.Core.Embeddings;
 using SemanticSearch.Core.Imaging;
 using SemanticSearch.Core.Search;
 
@@ -11,6 +12,7 @@ namespace SemanticSearch.Web.Diagnostics;
 public sealed class InstrumentedSearch(
     IServiceProvider services,
     ModelAvailability model,
+    QueryImageAdmission admission,
     SearchMetrics metrics,
     ILogger<InstrumentedSearch> logger)
 {
@@ -20,7 +22,8 @@ public sealed class InstrumentedSearch(
     /// <param name="cancellationToken">Cancels the search.</param>
     /// <exception cref="SearchUnavailableException">The model is missing.</exception>
     /// <exception cref="SearchQueryException">The query is invalid or names an unknown image.</exception>
-    /// <exception cref="ImageDecodeException">The query image cannot be decoded.</exception>
+    /// <exception cref="ImageDecodeException">The query image cannot be decoded, or is over the upload limits.</exception>
+    /// <exception cref="SearchBusyException">The query image's decode memory could not be reserved in time.</exception>
     public async Task<SearchResponse> SearchAsync(SearchQuery query, string kind, CancellationToken cancellationToken = default)
     {
         var state = model.Current;
@@ -36,6 +39,10 @@ public sealed class InstrumentedSearch(
             // Resolved per call: the service is a singleton, and resolving it only once the model loaded keeps a
             // missing model from failing the host at start-up.
             var search = services.GetRequiredService<ISearchService>();
+            // Held until the search returns: the decoded pixels live until the tensor is made.
+            using var lease = query.Image is { } image
+                ? await admission.EnterAsync(image, services.GetRequiredService<IEmbeddingModel>().Images.Preprocess.Size, cancellationToken)
+                : null;
             var response = await search.SearchAsync(query, cancellationToken);
             var elapsed = Stopwatch.GetElapsedTime(started);
             metrics.Record(kind, "ok", elapsed);
@@ -46,6 +53,12 @@ public sealed class InstrumentedSearch(
         {
             metrics.Record(kind, "rejected", Stopwatch.GetElapsedTime(started));
             logger.LogInformation("{Kind} search rejected: {Reason}", kind, e.Message);
+            throw;
+        }
+        catch (SearchBusyException e)
+        {
+            metrics.Record(kind, "busy", Stopwatch.GetElapsedTime(started));
+            logger.LogWarning("{Kind} search refused: {Reason}", kind, e.Message);
             throw;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -22,7 +22,7 @@ public static class EngineRegistration
         var held = DataFolderLock.Acquire(folder, "the web host", configuration["urls"]);
         services.AddSingleton(_ => held);
         services.TryAddSingleton(_ => folder.EnsureExists());
-        services.AddImaging();
+        services.AddImaging(configuration);
         services.AddClip(configuration);
         services.AddStorage(configuration);
         services.AddCrawler(configuration);

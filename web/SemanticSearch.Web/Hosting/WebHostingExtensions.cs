@@ -35,6 +35,7 @@ public static class WebHostingExtensions
         services.AddSingleton<StatusReport>();
         services.AddSingleton<SourceAdministration>();
         services.AddSingleton<QueryImagePreview>();
+        services.AddSingleton<QueryImageAdmission>();
         services.AddHostedService<StartupReport>();
 
         services.AddHealthChecks()

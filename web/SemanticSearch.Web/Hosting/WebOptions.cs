@@ -16,6 +16,13 @@ public sealed class WebOptions
     [Range(1024, 1L << 30)]
     public long MaxUploadBytes { get; set; } = 20L * 1024 * 1024;
 
+    /// <summary>
+    /// Largest width × height of a query image, read from its header before anything is decoded (default 40
+    /// megapixels); larger images are refused with 413.
+    /// </summary>
+    [Range(1, 1_000_000_000)]
+    public long MaxUploadPixels { get; set; } = 40_000_000;
+
     /// <summary>Results per page when <c>k</c> is not given.</summary>
     [Range(1, 200)]
     public int DefaultResults { get; set; } = 24;

@@ -113,11 +113,16 @@ public sealed partial class Search : IDisposable
         try
         {
             // Decoding here gives a clear message for a non-image before any search runs.
-            preview = await Task.Run(() => Preview.CreateDataUrl(input.Data));
+            preview = await Preview.CreateDataUrlAsync(input.Data);
         }
         catch (ImageDecodeException e)
         {
             ShowError(DescribeUnusableImage(input.Name, e));
+            return;
+        }
+        catch (SearchBusyException e)
+        {
+            ShowError(e.Message);
             return;
         }
         if (_urlQuery is not (null, null))
@@ -188,6 +193,10 @@ public sealed partial class Search : IDisposable
             Show(SearchViewState.Error, query, DescribeUnusableImage(query.ImageName ?? "The image", e));
         }
         catch (SearchUnavailableException e)
+        {
+            Show(SearchViewState.Error, query, e.Message);
+        }
+        catch (SearchBusyException e)
         {
             Show(SearchViewState.Error, query, e.Message);
         }

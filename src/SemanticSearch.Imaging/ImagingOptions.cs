@@ -1,0 +1,24 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace SemanticSearch.Imaging;
+
+/// <summary>Memory bounds of image decoding (section <c>SemanticSearch:Imaging</c>).</summary>
+public sealed class ImagingOptions
+{
+    /// <summary>Configuration section name.</summary>
+    public const string Section = "SemanticSearch:Imaging";
+
+    /// <summary>
+    /// Bytes of decode buffers that query uploads, previews and the crawler may hold at once, all together
+    /// (default 512 MB). A decode reserves its share, measured from the header, before it starts.
+    /// </summary>
+    [Range(16L * 1024 * 1024, 1L << 40)]
+    public long DecodeMemoryBytes { get; set; } = 512L * 1024 * 1024;
+
+    /// <summary>
+    /// How long a query image waits for its share of <see cref="DecodeMemoryBytes"/> before the request is answered
+    /// 503 with Retry-After (the crawler waits as long as it takes).
+    /// </summary>
+    [Range(0, 60_000)]
+    public int QueryWaitMilliseconds { get; set; } = 2_000;
+}
