@@ -10,6 +10,9 @@ namespace SemanticSearch.Core.Catalog;
 /// </summary>
 public static class SourceLocation
 {
+    /// <summary>The longest location accepted (Linux's PATH_MAX; far above any real URL of a gallery).</summary>
+    public const int MaxLength = 4096;
+
     /// <summary>
     /// Folders: the real path (relative paths through <see cref="AppPaths.Resolve"/>, symbolic links resolved as far
     /// as the path exists) without a trailing separator. Web: the absolute URL with scheme and host in lower case,
@@ -34,6 +37,17 @@ public static class SourceLocation
         if (string.IsNullOrEmpty(text))
         {
             error = "Give a folder path or an http(s) URL.";
+            return false;
+        }
+        // Checked before any file system call: path APIs throw on a NUL, and a huge string would be echoed back.
+        if (text.Length > MaxLength)
+        {
+            error = $"A location is at most {MaxLength} characters (this one has {text.Length}).";
+            return false;
+        }
+        if (text.Any(char.IsControl))
+        {
+            error = "A location cannot contain control characters (such as NUL, tab or a line break).";
             return false;
         }
         if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && !uri.IsFile)

@@ -76,6 +76,25 @@ public sealed class SourceLocationTests : IDisposable
         Assert.Contains("folder path or an http(s) URL", empty);
     }
 
+    [Theory]
+    [InlineData("/tmp/a\0b", "control characters")]
+    [InlineData("/tmp/a\nb", "control characters")]
+    public void A_location_with_a_control_character_is_refused_before_it_is_read(string given, string reason)
+    {
+        Assert.False(SourceLocation.TryParse(given, out _, out var error));
+        Assert.Contains(reason, error);
+    }
+
+    [Fact]
+    public void A_location_longer_than_a_path_can_be_is_refused_without_echoing_it()
+    {
+        var huge = "/" + new string('a', SourceLocation.MaxLength);
+
+        Assert.False(SourceLocation.TryParse(huge, out _, out var error));
+        Assert.Contains($"at most {SourceLocation.MaxLength} characters", error);
+        Assert.True(error.Length < 200);
+    }
+
     [Fact]
     public void A_typed_folder_or_url_comes_back_normalised_with_its_kind()
     {

@@ -68,4 +68,15 @@ public sealed class AdminSourceApiTests(WebAppFixture app)
         Assert.Contains("is a file, not a folder", problem.Detail);
         Assert.DoesNotContain(await ListAsync(), s => s.Location == image);
     }
+
+    [Fact]
+    public async Task A_location_with_a_nul_or_longer_than_a_path_is_a_400_problem_not_a_server_error()
+    {
+        var nul = await ApiAssert.ProblemAsync(await AddAsync(app.Gallery.Folder + "\0/x"), HttpStatusCode.BadRequest);
+        var huge = await ApiAssert.ProblemAsync(await AddAsync("/" + new string('a', 10_000)), HttpStatusCode.BadRequest);
+
+        Assert.Contains("control characters", nul.Detail);
+        Assert.Contains("at most", huge.Detail);
+        Assert.True(huge.Detail!.Length < 200);
+    }
 }
