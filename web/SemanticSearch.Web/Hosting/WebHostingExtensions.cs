@@ -20,6 +20,7 @@ public static class WebHostingExtensions
         var configuration = builder.Configuration;
         services.AddOptions<WebOptions>().Bind(configuration.GetSection(WebOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 
+        services.AddTrustedProxies(configuration);
         services.AddAdminSecurity(configuration);
         services.AddSearchRateLimiting(configuration);
         services.AddProblemDetails();
@@ -52,6 +53,8 @@ public static class WebHostingExtensions
     /// <summary>Adds the middleware and maps pages, API, OpenAPI, <c>/health</c> and <c>/metrics</c>.</summary>
     public static WebApplication UseSemanticSearchWeb(this WebApplication app)
     {
+        // First, so client addresses (rate limits, throttling, loopback admin) are the real clients'.
+        app.UseTrustedProxies();
         app.UseExceptionHandler("/error", createScopeForErrors: true);
         app.UseMiddleware<SecurityHeaders>();
         app.UseMiddleware<CrossSiteRequestGuard>();

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace SemanticSearch.Web.Hosting;
 
 /// <summary>Limits of the HTTP API and UI (section <c>SemanticSearch:Web</c>).</summary>
-public sealed class WebOptions
+public sealed class WebOptions : IValidatableObject
 {
     /// <summary>Configuration section name.</summary>
     public const string Section = "SemanticSearch:Web";
@@ -34,4 +34,16 @@ public sealed class WebOptions
     /// <summary>How long browsers may keep thumbnails without asking again.</summary>
     [Range(0, 31_536_000)]
     public int ThumbnailCacheSeconds { get; set; } = 86_400;
+
+    /// <summary>
+    /// Reverse proxies (addresses or networks such as <c>10.0.0.0/8</c>) whose <c>X-Forwarded-For</c> and
+    /// <c>X-Forwarded-Proto</c> are believed. Empty: forwarded headers are ignored, and a request carrying them is
+    /// never treated as coming from this machine.
+    /// </summary>
+    public string[] TrustedProxies { get; set; } = [];
+
+    /// <inheritdoc />
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
+        TrustedProxies.Where(p => !Hosting.TrustedProxies.TryParse(p, out _))
+            .Select(p => new ValidationResult($"'{p}' is neither an IP address nor a network such as 10.0.0.0/8.", [nameof(TrustedProxies)]));
 }

@@ -38,7 +38,7 @@ public sealed class ApiKeyAuthenticationHandler(
             throttle.RecordFailure(client);
             return Refuse(AccessRefusal.WrongKey());
         }
-        if (!adminKey.IsConfigured && AdminKey.IsLoopback(client))
+        if (!adminKey.IsConfigured && AdminKey.IsLoopback(client) && !Hosting.TrustedProxies.IsUntrustedForward(Request))
         {
             if (AdminKey.IsLoopbackHost(Request.Host))
                 return Success(AdminAuth.Role, "loopback");
