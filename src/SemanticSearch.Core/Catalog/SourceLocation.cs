@@ -87,7 +87,7 @@ public static class SourceLocation
         {
             full = RealPath.Of(full);
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // A link loop or an unreadable link: the lexical path still names the source; scanning reports the rest.
         }

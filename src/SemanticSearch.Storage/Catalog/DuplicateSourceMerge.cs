@@ -19,7 +19,7 @@ internal static class DuplicateSourceMerge
     {
         long? sequence = null;
         var groups = SourceTable.GetAll(connection, transaction)
-            .GroupBy(s => (s.Kind, Location: SourceLocation.Normalise(s.Kind, s.Location)));
+            .GroupBy(s => (s.Kind, Location: NormaliseOrKeep(s)));
         foreach (var group in groups)
         {
             var members = group.OrderBy(s => s.Id).ToList();
@@ -32,6 +32,19 @@ internal static class DuplicateSourceMerge
             SourceTable.Relocate(connection, transaction, keeper.Id, group.Key.Location, members.Any(s => s.Enabled));
             foreach (var member in members)
                 MoveImages(connection, transaction, member, keeper.Id, group.Key.Location, seq);
+        }
+    }
+
+    /// <summary>A location no path API accepts stays as it is: the migration must never stop the catalog from opening.</summary>
+    private static string NormaliseOrKeep(CatalogSource source)
+    {
+        try
+        {
+            return SourceLocation.Normalise(source.Kind, source.Location);
+        }
+        catch (ArgumentException)
+        {
+            return source.Location;
         }
     }
 
