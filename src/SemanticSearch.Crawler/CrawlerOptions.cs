@@ -63,10 +63,13 @@ public sealed class CrawlerOptions
     /// </summary>
     public string[] FollowLinksOutside { get; set; } = [];
 
-    /// <summary>True when <paramref name="sourceLocation"/> is listed in <see cref="FollowLinksOutside"/>.</summary>
+    /// <summary>
+    /// True when <paramref name="sourceLocation"/> (as the catalog stores it) is listed in <see cref="FollowLinksOutside"/>,
+    /// in any spelling: both sides go through the one normaliser sources are stored with.
+    /// </summary>
     public bool MayFollowLinksOutside(string sourceLocation) =>
-        FollowLinksOutside.Any(l => Path.TrimEndingDirectorySeparator(Core.Configuration.AppPaths.Resolve(l))
-            == Path.TrimEndingDirectorySeparator(sourceLocation));
+        FollowLinksOutside.Any(l => Core.Catalog.SourceLocation.Normalise(Core.Catalog.SourceKind.Folder, l)
+            == Core.Catalog.SourceLocation.Normalise(Core.Catalog.SourceKind.Folder, sourceLocation));
 
     /// <summary>The extensions used when <see cref="ImageExtensions"/> is empty.</summary>
     public static IReadOnlyList<string> DefaultImageExtensions { get; } = ["jpg", "jpeg", "png", "gif", "webp", "bmp"];

@@ -17,11 +17,16 @@ public static class EngineRegistration
     {
         var services = builder.Services;
         var configuration = builder.Configuration;
-        // The lock comes first, before anything opens the catalog: a second host on the same folder stops here.
+        // The lock comes before anything in the folder is used: the data folder is only handed out once it is held, and
+        // PrepareDataFolder resolves both first. Made by the container, so disposing the host (tests start several in
+        // one process) releases it; a process that dies has it released by the OS.
         var folder = new DataFolder(configuration[WebCommandLine.DataDirectoryKey]);
-        var held = DataFolderLock.Acquire(folder, "the web host", configuration["urls"]);
-        services.AddSingleton(_ => held);
-        services.TryAddSingleton(_ => folder.EnsureExists());
+        services.AddSingleton(_ => DataFolderLock.Acquire(folder, "the web host", configuration["urls"]));
+        services.TryAddSingleton(sp =>
+        {
+            sp.GetRequiredService<DataFolderLock>();
+            return folder.EnsureExists();
+        });
         services.AddImaging(configuration);
         services.AddClip(configuration);
         services.AddStorage(configuration);
