@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
 using SemanticSearch.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
+using SemanticSearch.Core.Imaging;
 using SemanticSearch.Core.Search;
 using SemanticSearch.Web.Components.Pages;
 using SemanticSearch.Web.Hosting;
@@ -168,6 +169,20 @@ public sealed class SearchPageTests : IDisposable
         Assert.StartsWith("data:image/", page.Find("#query-image").GetAttribute("src"));
         Assert.Contains("holiday.png", page.Find("#query-image-card").TextContent);
         Assert.Contains("results for your image", page.Find("#search-took").TextContent);
+    }
+
+    [Fact]
+    public async Task A_dropped_image_while_the_decode_budget_is_full_says_the_server_is_busy_and_searches_nothing()
+    {
+        var budget = _context.Services.GetRequiredService<DecodeMemoryBudget>();
+        using var held = await budget.TryAcquireAsync(budget.Capacity, TimeSpan.Zero);
+        var bytes = File.ReadAllBytes(RepoPaths.Combine("tests", "fixtures", "photos", "coffee-palette.png"));
+        var page = _context.Render<Search>();
+
+        page.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary(bytes, "holiday.png"));
+
+        page.WaitForAssertion(() => Assert.Contains("try again in a few seconds", page.Find("#search-error").TextContent), TimeSpan.FromSeconds(15));
+        Assert.Empty(_context.SearchService.Queries);
     }
 
     public void Dispose() => _context.Dispose();

@@ -11,7 +11,7 @@ internal sealed class FakeEmbeddingModel : IEmbeddingModel
 
     public ITextEncoder Text => throw new NotSupportedException();
 
-    public IImageEncoder Images => throw new NotSupportedException();
+    public IImageEncoder Images { get; } = new FakeImageEncoder();
 
     public void Dispose()
     {
