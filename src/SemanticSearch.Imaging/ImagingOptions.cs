@@ -21,4 +21,15 @@ public sealed class ImagingOptions
     /// </summary>
     [Range(0, 60_000)]
     public int QueryWaitMilliseconds { get; set; } = 2_000;
+
+    /// <summary>
+    /// Query images (uploads, previews) decoded and embedded at once; 0 means one per processor. Further ones wait up
+    /// to <see cref="QueryWaitMilliseconds"/> and are then answered 503, so a flood of large images is refused quickly
+    /// instead of slowing every request down together. The crawler is not counted: it has its own workers.
+    /// </summary>
+    [Range(0, 256)]
+    public int MaxConcurrentQueryImages { get; set; }
+
+    /// <summary>The effective <see cref="MaxConcurrentQueryImages"/>.</summary>
+    public int EffectiveMaxConcurrentQueryImages => MaxConcurrentQueryImages > 0 ? MaxConcurrentQueryImages : Environment.ProcessorCount;
 }

@@ -12,6 +12,7 @@ public sealed class DataFolderLock : IDisposable
 
     private readonly FileStream _lock;
     private readonly string _ownerPath;
+    private int _released;
 
     private DataFolderLock(FileStream held, string ownerPath, DataFolderHolder holder)
     {
@@ -74,9 +75,12 @@ public sealed class DataFolderLock : IDisposable
         }
     }
 
-    /// <summary>Releases the lock (the OS does the same if the process dies).</summary>
+    /// <summary>Releases the lock (the OS does the same if the process dies). Only the first call does anything, so a
+    /// later one cannot delete the owner file of the next holder.</summary>
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _released, 1) != 0)
+            return;
         try { File.Delete(_ownerPath); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
         _lock.Dispose();

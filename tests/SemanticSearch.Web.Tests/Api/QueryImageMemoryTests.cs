@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using SemanticSearch.Core.Imaging;
 using SemanticSearch.Tests.Shared;
+using SemanticSearch.Web.Diagnostics;
 using SemanticSearch.Web.Tests.Infrastructure;
 
 namespace SemanticSearch.Web.Tests.Api;
@@ -42,5 +43,32 @@ public sealed class QueryImageMemoryTests(WebAppFixture app)
         Assert.Equal(TimeSpan.FromSeconds(2), refused.Headers.RetryAfter?.Delta);
         Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
         Assert.Equal(budget.Capacity, budget.Available);
+    }
+
+    [Fact]
+    public async Task While_every_query_image_place_is_taken_an_upload_gets_503_quickly_and_then_succeeds()
+    {
+        // Small decode buffers still cost seconds of CPU each for huge PNGs: the number decoded at once is bounded too.
+        var admission = app.Services.GetRequiredService<QueryImageAdmission>();
+        var image = await File.ReadAllBytesAsync(app.Gallery.HeldBack["red-circle"]);
+        var held = new List<IDisposable>();
+        for (var i = 0; i < Environment.ProcessorCount; i++)
+            held.Add(await admission.EnterAsync(image, 32, CancellationToken.None));
+
+        HttpResponseMessage refused;
+        try
+        {
+            refused = await app.Client.PostAsync("/api/search/image", ImageBytes.Png(image));
+        }
+        finally
+        {
+            held.ForEach(lease => lease.Dispose());
+        }
+        var accepted = await app.Client.PostAsync("/api/search/image", ImageBytes.Png(image));
+
+        var problem = await ApiAssert.ProblemAsync(refused, HttpStatusCode.ServiceUnavailable);
+        Assert.Contains("query images", problem.Detail);
+        Assert.NotNull(refused.Headers.RetryAfter);
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
     }
 }

@@ -13,7 +13,7 @@ public static class DataFolderPreparation
     /// <summary>Opens the data folder's catalog; throws <see cref="DataFolderException"/> when it cannot be used.</summary>
     public static WebApplication PrepareDataFolder(this WebApplication app)
     {
-        // Resolved so the container owns the lock and releases it when the host is disposed.
+        // Resolved first, so the lock is taken before the catalog opens and the container releases it with the host.
         app.Services.GetRequiredService<DataFolderLock>();
         var folder = app.Services.GetRequiredService<DataFolder>();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DataFolderPreparation));
