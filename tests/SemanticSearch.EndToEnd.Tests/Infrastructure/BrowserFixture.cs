@@ -51,13 +51,13 @@ public sealed class BrowserFixture : IAsyncLifetime
         Assertions.SetDefaultExpectTimeout(30_000);
     }
 
-    /// <summary>A fresh browser context (no cookies) and page on the host.</summary>
-    public async Task<IPage> NewPageAsync()
+    /// <summary>A fresh browser context (no cookies) and page on the host (or on <paramref name="baseUrl"/>).</summary>
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 860, string? baseUrl = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = Host.Url,
-            ViewportSize = new ViewportSize { Width = 1280, Height = 860 },
+            BaseURL = baseUrl ?? Host.Url,
+            ViewportSize = new ViewportSize { Width = width, Height = height },
         });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(30_000);

@@ -23,6 +23,7 @@ public sealed partial class Search : IDisposable
     private ActiveQuery? _active;
     private SearchViewState _state = SearchViewState.Idle;
     private string? _error;
+    private string? _inputError;
     private TimeSpan _took;
     private bool _hasMore;
     private bool _loadingMore;
@@ -221,8 +222,17 @@ public sealed partial class Search : IDisposable
         Offset = offset,
     };
 
-    /// <summary>An input that could not become a query (a dropped non-image, a file too large): nothing is searched.</summary>
-    private void ShowError(string message) => Show(SearchViewState.Error, query: null, message);
+    /// <summary>
+    /// An input that could not become a query (a dropped non-image, a file too large): nothing is searched, and results
+    /// already shown stay, since the URL still describes them.
+    /// </summary>
+    private void ShowError(string message)
+    {
+        if (_state is SearchViewState.Results or SearchViewState.Empty)
+            _inputError = message;
+        else
+            Show(SearchViewState.Error, query: null, message);
+    }
 
     private static string DescribeUnusableImage(string name, ImageDecodeException e) => e.Kind switch
     {
@@ -268,6 +278,7 @@ public sealed partial class Search : IDisposable
         _viewer = null;
         _hasMore = false;
         _error = error;
+        _inputError = null;
         _state = state;
     }
 
