@@ -39,6 +39,7 @@ public sealed partial class Search : IDisposable
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private IJSRuntime JS { get; set; } = default!;
     [Inject] private IOptions<WebOptions> Options { get; set; } = default!;
+    [Inject] private IOptions<SearchOptions> SearchLimits { get; set; } = default!;
     [Inject] private ILogger<Search> Logger { get; set; } = default!;
     [Inject] private SearchAdmission Admission { get; set; } = default!;
     [Inject] private SearchClient Client { get; set; } = default!;
@@ -176,7 +177,8 @@ public sealed partial class Search : IDisposable
                 if (_shownIds.Add(hit.Image.Id))
                     _hits.Add(hit);
             }
-            _hasMore = response.HasMore && response.Results.Count > 0;
+            // The last page stops at the depth limit instead of asking past it (which the search refuses).
+            _hasMore = response.HasMore && response.Results.Count > 0 && offset + response.Results.Count < SearchLimits.Value.MaxDepth;
             if (offset == 0)
                 _took = response.Took;
             _state = _hits.Count == 0 ? SearchViewState.Empty : SearchViewState.Results;
@@ -218,7 +220,7 @@ public sealed partial class Search : IDisposable
         SimilarTo = query.SimilarTo,
         // A null byte[] would convert to an empty (but present) ReadOnlyMemory: an "empty image" query.
         Image = query.Image is { } image ? (ReadOnlyMemory<byte>?)image : null,
-        Limit = Options.Value.DefaultResults,
+        Limit = Math.Clamp(SearchLimits.Value.MaxDepth - offset, 1, Options.Value.DefaultResults),
         Offset = offset,
     };
 
