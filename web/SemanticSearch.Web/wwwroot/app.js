@@ -53,6 +53,38 @@
     handOver(files);
   });
 
+  // The open viewer is modal: Tab cycles inside it, and Escape closes it even when focus fell out of it (a button that
+  // became disabled under the focus leaves it on the body). Inside the dialog Blazor's own key handler closes it.
+  const openDialog = () => document.querySelector('[role=dialog][aria-modal=true]');
+  const focusablesOf = dialog => Array.from(dialog.querySelectorAll(
+    'a[href], button:not([disabled]), input:not([disabled]), [tabindex]:not([tabindex="-1"])'));
+  document.addEventListener('keydown', e => {
+    const dialog = openDialog();
+    if (!dialog) return;
+    if (e.key === 'Escape' && !dialog.contains(e.target)) {
+      e.preventDefault();
+      const close = dialog.querySelector('[data-close]');
+      if (close) close.click();
+      return;
+    }
+    if (e.key !== 'Tab') return;
+    const items = focusablesOf(dialog);
+    const active = document.activeElement;
+    if (items.length === 0) {
+      e.preventDefault();
+      dialog.focus();
+    } else if (!dialog.contains(active)) {
+      e.preventDefault();
+      (e.shiftKey ? items[items.length - 1] : items[0]).focus();
+    } else if (e.shiftKey && (active === items[0] || active === dialog)) {
+      e.preventDefault();
+      items[items.length - 1].focus();
+    } else if (!e.shiftKey && active === items[items.length - 1]) {
+      e.preventDefault();
+      items[0].focus();
+    }
+  });
+
   const observed = new WeakMap();
 
   window.semsearch = {

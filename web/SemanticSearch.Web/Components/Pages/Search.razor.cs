@@ -103,9 +103,8 @@ public sealed partial class Search : IDisposable
             return ClearAsync();
         if (text == _urlQuery?.Text)
             return Task.CompletedTask;
-        // While typing refines a text query, pauses replace the history entry instead of adding one per pause.
-        var replace = !request.Immediate && _urlQuery?.Text is not null;
-        Navigation.NavigateTo("/?q=" + Uri.EscapeDataString(text), new NavigationOptions { ReplaceHistoryEntry = replace });
+        // Each settled query (a pause in typing or Enter, never a keystroke) is its own history entry, so Back returns to it.
+        Navigation.NavigateTo("/?q=" + Uri.EscapeDataString(text));
         return Task.CompletedTask;
     }
 
