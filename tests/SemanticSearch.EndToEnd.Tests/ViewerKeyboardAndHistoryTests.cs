@@ -50,4 +50,27 @@ public sealed class ViewerKeyboardAndHistoryTests(BrowserFixture browser)
         await Expect(page).ToHaveURLAsync(new Regex(@"\?q=a(%20|\+)red(%20|\+)circle$"));
         await Expect(page.Locator(".tile img").First).ToHaveAttributeAsync("alt", new Regex("^red-circle-"));
     }
+
+    [Fact]
+    public async Task Back_closes_an_open_viewer_and_stays_on_the_results()
+    {
+        var page = await browser.OpenAsync("/?q=a%20green%20star");
+        var tile = page.Locator(".tile").First;
+        await Expect(tile.Locator("img")).ToHaveAttributeAsync("alt", new Regex("^green-star-"));
+        await tile.ClickAsync();
+        await Expect(page.Locator("#image-viewer")).ToBeVisibleAsync();
+
+        await page.GoBackAsync();
+
+        await Expect(page.Locator("#image-viewer")).ToHaveCountAsync(0);
+        await Expect(page).ToHaveURLAsync(new Regex(@"\?q=a(%20|\+)green(%20|\+)star$"));
+        await Expect(page.Locator(".tile img").First).ToHaveAttributeAsync("alt", new Regex("^green-star-"));
+
+        // Closing with Escape takes its history entry back too: Back then leaves the results, not a closed viewer.
+        await page.Locator(".tile").First.ClickAsync();
+        await Expect(page.Locator("#image-viewer")).ToBeVisibleAsync();
+        await page.Keyboard.PressAsync("Escape");
+        await Expect(page.Locator("#image-viewer")).ToHaveCountAsync(0);
+        await Expect(page).ToHaveURLAsync(new Regex(@"\?q=a(%20|\+)green(%20|\+)star$"));
+    }
 }

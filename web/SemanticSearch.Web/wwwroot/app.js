@@ -99,6 +99,9 @@
       observer.observe(button);
       observed.set(button, observer);
     },
+    back() {
+      history.back();
+    },
     focusTile(id) {
       const tile = document.querySelector(`.tile[data-image-id="${id}"]`);
       if (tile) tile.focus();

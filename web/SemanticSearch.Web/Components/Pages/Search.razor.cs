@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Routing;
 using Microsoft.Extensions.Options;
 using Microsoft.JSInterop;
 using SemanticSearch.Core.Catalog;
@@ -28,6 +29,7 @@ public sealed partial class Search : IDisposable
     private bool _hasMore;
     private bool _loadingMore;
     private int? _viewer;
+    private bool _viewerInHistory;
     private string? _similarName;
     private CancellationTokenSource? _running;
     private (string? Text, string? Similar)? _urlQuery;
@@ -54,6 +56,23 @@ public sealed partial class Search : IDisposable
     /// <summary>Image id of a "more like this" query from the URL; a string, so a bad id gets a message, not a 500.</summary>
     [SupplyParameterFromQuery(Name = "similar")]
     public string? Similar { get; set; }
+
+    /// <summary>Marks the history entry an open viewer adds, so Back closes the viewer instead of leaving the page.</summary>
+    private const string ViewerFragment = "#viewer";
+
+    /// <inheritdoc />
+    protected override void OnInitialized() => Navigation.LocationChanged += OnLocationChanged;
+
+    // Blazor pushes a same-page fragment without reporting it, so any reported change while the viewer is open is
+    // Back (or a link leaving it): the viewer's history entry is gone.
+    private void OnLocationChanged(object? sender, LocationChangedEventArgs e) => _ = InvokeAsync(() =>
+    {
+        _viewerInHistory = false;
+        if (_viewer is null)
+            return;
+        _viewer = null;
+        StateHasChanged();
+    });
 
     private string Title => _active switch
     {
@@ -283,7 +302,14 @@ public sealed partial class Search : IDisposable
         _state = state;
     }
 
-    private void Open(int index) => _viewer = index;
+    private void Open(int index)
+    {
+        _viewer = index;
+        if (_viewerInHistory)
+            return;
+        _viewerInHistory = true;
+        Navigation.NavigateTo(Navigation.Uri.Split('#')[0] + ViewerFragment);
+    }
 
     private void Step(int delta)
     {
@@ -296,6 +322,12 @@ public sealed partial class Search : IDisposable
         if (_viewer is not int index || index >= _hits.Count)
             return;
         _viewer = null;
+        // Closing takes back the history entry opening added.
+        if (_viewerInHistory)
+        {
+            _viewerInHistory = false;
+            await JS.InvokeVoidAsync("semsearch.back");
+        }
         // Focus goes back to the tile that was open, so keyboard users keep their place.
         await JS.InvokeVoidAsync("semsearch.focusTile", _hits[index].Image.Id);
     }
@@ -308,5 +340,9 @@ public sealed partial class Search : IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose() => CancelRunning();
+    public void Dispose()
+    {
+        Navigation.LocationChanged -= OnLocationChanged;
+        CancelRunning();
+    }
 }
