@@ -63,10 +63,12 @@ public sealed partial class Search : IDisposable
     /// <inheritdoc />
     protected override void OnInitialized() => Navigation.LocationChanged += OnLocationChanged;
 
-    // Blazor pushes a same-page fragment without reporting it, so any reported change while the viewer is open is
-    // Back (or a link leaving it): the viewer's history entry is gone.
+    // Any change to a location without the viewer's fragment while it is open is Back (or a link leaving it): the
+    // viewer's history entry is gone. (In the browser Blazor does not even report the push of a same-page fragment.)
     private void OnLocationChanged(object? sender, LocationChangedEventArgs e) => _ = InvokeAsync(() =>
     {
+        if (e.Location.EndsWith(ViewerFragment, StringComparison.Ordinal))
+            return;
         _viewerInHistory = false;
         if (_viewer is null)
             return;
