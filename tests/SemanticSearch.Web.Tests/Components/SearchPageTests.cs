@@ -145,6 +145,25 @@ public sealed class SearchPageTests : IDisposable
     }
 
     [Fact]
+    public void Scrolling_stops_at_the_depth_limit_with_a_shorter_last_page_instead_of_a_refused_one()
+    {
+        // The context's services are already in use; the options instance is a cached singleton, so setting it holds.
+        _context.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SearchOptions>>().Value.MaxDepth = 30;
+        _context.SearchService.Answer = q => new SearchResponse(
+            [.. Enumerable.Range(q.Offset, q.Limit).Select(i => TestImages.Hit(i + 1, 1f - i / 100f))], TimeSpan.FromMilliseconds(5), true);
+        Navigation.NavigateTo("/?q=circle");
+        var page = _context.Render<Search>();
+        page.WaitForAssertion(() => Assert.Equal(24, page.FindAll(".tile").Count));
+
+        page.Find("#load-more").Click();
+
+        page.WaitForAssertion(() => Assert.Equal(30, page.FindAll(".tile").Count));
+        Assert.Equal([(0, 24), (24, 6)], _context.SearchService.Queries.Select(q => (q.Offset, q.Limit)));
+        Assert.Empty(page.FindAll("#load-more"));
+        Assert.Empty(page.FindAll("#search-error"));
+    }
+
+    [Fact]
     public void A_dropped_non_image_gets_a_clear_message_and_no_search()
     {
         var page = _context.Render<Search>();
