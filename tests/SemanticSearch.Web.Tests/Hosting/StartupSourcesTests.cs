@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using SemanticSearch.Core.Configuration;
 using SemanticSearch.Core.Crawling;
 using SemanticSearch.Tests.Shared;
 using SemanticSearch.Web.Api.Contracts;
@@ -26,6 +27,27 @@ public sealed class StartupSourcesTests : IDisposable
     }
 
     public void Dispose() => _temp.Dispose();
+
+    /// <summary>
+    /// Waits until the previous host has let go of the data folder: one host at a time, and a disposed test host may
+    /// finish stopping on the entry point's own thread.
+    /// </summary>
+    private async Task WaitForDataFolderAsync()
+    {
+        var folder = new DataFolder(_temp.Combine("data"));
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                DataFolderLock.Acquire(folder, "the test").Dispose();
+                return;
+            }
+            catch (DataFolderException) when (attempt < 100)
+            {
+                await Task.Delay(100);
+            }
+        }
+    }
 
     /// <summary>A host over this test's data folder; <paramref name="switches"/> reach Program as command-line switches.</summary>
     private SemanticSearchFactory Host(params (string Name, string Value)[] switches)
@@ -88,10 +110,12 @@ public sealed class StartupSourcesTests : IDisposable
         }
 
         // One host at a time: the data folder's lock refuses a second one beside it.
+        await WaitForDataFolderAsync();
         await using (var second = Host())
             Assert.Empty(await SourcesAfterStartAsync(second));
 
         // Asked for by name on the command line, it comes back.
+        await WaitForDataFolderAsync();
         await using var third = Host(("source", _configured));
         Assert.Equal([_configured], (await SourcesAfterStartAsync(third)).Select(s => s.Location));
     }

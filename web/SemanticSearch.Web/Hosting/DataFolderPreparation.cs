@@ -13,8 +13,10 @@ public static class DataFolderPreparation
     /// <summary>Opens the data folder's catalog; throws <see cref="DataFolderException"/> when it cannot be used.</summary>
     public static WebApplication PrepareDataFolder(this WebApplication app)
     {
-        // Resolved first, so the lock is taken before the catalog opens and the container releases it with the host.
-        app.Services.GetRequiredService<DataFolderLock>();
+        // Resolved first, so the lock is taken before the catalog opens. Released as soon as the host has stopped, not
+        // only when its container is disposed later: a host started next in the same process (tests) must get it.
+        var held = app.Services.GetRequiredService<DataFolderLock>();
+        app.Lifetime.ApplicationStopped.Register(held.Dispose);
         var folder = app.Services.GetRequiredService<DataFolder>();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DataFolderPreparation));
         foreach (var repair in folder.Repairs)
