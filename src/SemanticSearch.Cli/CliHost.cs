@@ -43,6 +43,21 @@ internal static class CliHost
     }
 
     /// <summary>
+    /// <see cref="Build"/> read-only for the verbs that only read a catalog (search, stats): a data folder or catalog
+    /// that does not exist is reported as such instead of being created empty, so a mistyped --data-dir leaves nothing behind.
+    /// </summary>
+    /// <exception cref="DataFolderException">There is no data folder or no catalog in it.</exception>
+    public static ServiceProvider BuildForReading(string? dataDir, string? modelDir)
+    {
+        var folder = new DataFolder(Settings(dataDir, modelDir)["SemanticSearch:DataDirectory"]);
+        if (!Directory.Exists(folder.Root))
+            throw new DataFolderException($"There is no data folder at {folder.Root}. Pass the folder you indexed into with --data-dir, or index one first: `semsearch sources add PATH` and `semsearch index`.");
+        if (!File.Exists(folder.CatalogPath))
+            throw new DataFolderException($"The data folder {folder.Root} has no catalog: nothing has been indexed into it. Index first: `semsearch sources add PATH` and `semsearch index`.");
+        return Build(dataDir, modelDir, readOnly: true);
+    }
+
+    /// <summary>
     /// A service provider with the model (loaded on first use), imaging, catalog, vector index and search service.
     /// <paramref name="readOnly"/> opens the index without ever saving it (search and stats beside a running indexer);
     /// otherwise the data folder's lock is taken first, so a second writer stops before it touches the catalog.

@@ -1,7 +1,9 @@
 using System.CommandLine;
 using SemanticSearch.Cli;
+using SemanticSearch.Cli.Output;
 using SemanticSearch.Core.Configuration;
 
+TerminalOutput.Configure();
 var root = new RootCommand("semsearch: semantic image search over your own folders and web sources, with CLIP.");
 foreach (var command in CommandCatalog.Create())
     root.Subcommands.Add(command);

@@ -80,4 +80,17 @@ public sealed class SourcesCommandTests : IDisposable
         Assert.Equal(0, (await Semsearch("sources", "list", "--data-dir", _work.Combine("other-data"))).Exit);
         Assert.Equal([_configured], StoredLocations("other-data"));
     }
+
+    [Fact]
+    public async Task Sources_list_into_a_pipe_shows_each_long_location_whole_on_one_line()
+    {
+        var deep = Directory.CreateDirectory(_work.Combine("holidays-2024-summer-in-the-mountains", "camera-roll-exported-at-full-resolution")).FullName;
+        Assert.Equal(0, (await Semsearch("sources", "add", deep)).Exit);
+
+        var (exit, output, error) = await Semsearch("sources", "list");
+
+        Assert.True(exit == 0, error);
+        Assert.True(deep.Length > 80, "the location must be longer than a default terminal is wide");
+        Assert.Single(output.Split('\n'), line => line.Contains(deep) && line.Contains("Folder"));
+    }
 }

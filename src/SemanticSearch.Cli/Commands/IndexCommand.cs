@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using SemanticSearch.Core.Catalog;
 using SemanticSearch.Core.Crawling;
 using SemanticSearch.Crawler;
+using SemanticSearch.Cli.Output;
 using Spectre.Console;
 
 namespace SemanticSearch.Cli.Commands;
@@ -115,7 +116,7 @@ internal static class IndexCommand
     {
         var eta = p.Eta is { } e ? $", ETA {e:hh\\:mm\\:ss}" : "";
         return string.Create(CultureInfo.InvariantCulture,
-            $"{p.Phase}: {p.Discovered} found, {p.Indexed} indexed, {p.Skipped} unchanged, {p.Failed} failed, {p.ImagesPerSecond:0.0} img/s{eta}");
+            $"{p.Phase}: {NumberText.Count(p.Discovered)} found, {NumberText.Count(p.Indexed)} indexed, {NumberText.Count(p.Skipped)} unchanged, {NumberText.Count(p.Failed)} failed, {NumberText.OneDecimal(p.ImagesPerSecond)} img/s{eta}");
     }
 
     /// <summary>The summary table: what happened, failures by reason, time and throughput.</summary>
@@ -124,18 +125,18 @@ internal static class IndexCommand
         var table = new Table { Title = new TableTitle($"Indexing {s.Mode.ToString().ToLowerInvariant()}: {s.Outcome.ToString().ToLowerInvariant()}") };
         table.AddColumn("");
         table.AddColumn(new TableColumn("count").RightAligned());
-        table.AddRow("discovered", s.Discovered.ToString(CultureInfo.InvariantCulture));
-        table.AddRow("indexed", s.Indexed.ToString(CultureInfo.InvariantCulture));
-        table.AddRow("  of which reused (moved, renamed, copied)", s.Reused.ToString(CultureInfo.InvariantCulture));
-        table.AddRow("skipped (unchanged)", s.Skipped.ToString(CultureInfo.InvariantCulture));
-        table.AddRow("failed", s.Failed.ToString(CultureInfo.InvariantCulture));
+        table.AddRow("discovered", NumberText.Count(s.Discovered));
+        table.AddRow("indexed", NumberText.Count(s.Indexed));
+        table.AddRow("  of which reused (moved, renamed, copied)", NumberText.Count(s.Reused));
+        table.AddRow("skipped (unchanged)", NumberText.Count(s.Skipped));
+        table.AddRow("failed", NumberText.Count(s.Failed));
         foreach (var (kind, count) in s.FailuresByKind.OrderByDescending(k => k.Value))
-            table.AddRow($"  {Markup.Escape(kind)}", count.ToString(CultureInfo.InvariantCulture));
-        table.AddRow("deleted (gone from source)", s.Deleted.ToString(CultureInfo.InvariantCulture));
+            table.AddRow($"  {Markup.Escape(kind)}", NumberText.Count(count));
+        table.AddRow("deleted (gone from source)", NumberText.Count(s.Deleted));
         if (s.Issues > 0)
-            table.AddRow("other problems (folders, pages)", s.Issues.ToString(CultureInfo.InvariantCulture));
+            table.AddRow("other problems (folders, pages)", NumberText.Count(s.Issues));
         table.AddRow("time", s.Elapsed.ToString(@"hh\:mm\:ss\.f", CultureInfo.InvariantCulture));
-        table.AddRow("images/s", s.ImagesPerSecond.ToString("0.0", CultureInfo.InvariantCulture));
+        table.AddRow("images/s", NumberText.OneDecimal(s.ImagesPerSecond));
         console.Write(table);
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using SemanticSearch.Clip;
 using SemanticSearch.Clip.Store;
 using SemanticSearch.Core.Configuration;
+using SemanticSearch.Cli.Output;
 using Spectre.Console;
 
 namespace SemanticSearch.Cli.Commands;
@@ -55,7 +56,7 @@ internal static class ModelsCommand
             var table = new Table().AddColumns("Model", "Source", "Size", "Installed", "Folder");
             foreach (var r in rows)
             {
-                table.AddRow(Markup.Escape(r.Name), Markup.Escape(r.Source), r.Size is { } s ? $"{s / 1e6:F0} MB" : "?",
+                table.AddRow(Markup.Escape(r.Name), Markup.Escape(r.Source), r.Size is { } s ? NumberText.Mebibytes(s) : "?",
                     r.Installed ? "[green]yes[/]" : "no", Markup.Escape(r.Path));
             }
             AnsiConsole.Write(table);

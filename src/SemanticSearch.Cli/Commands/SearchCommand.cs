@@ -1,10 +1,9 @@
 using System.CommandLine;
-using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using SemanticSearch.Cli.Output;
 using SemanticSearch.Clip;
 using SemanticSearch.Core.Imaging;
 using SemanticSearch.Core.Search;
-using Spectre.Console;
 
 namespace SemanticSearch.Cli.Commands;
 
@@ -27,7 +26,7 @@ internal static class SearchCommand
         var noDedup = new Option<bool>("--no-dedup") { Description = "Keep near-duplicate results (cosine ≥ 0.95 to a better one)." };
         var format = new Option<string?>("--format") { Description = "Only images of this format (jpeg, png, gif, webp, bmp)." };
         var folder = new Option<string?>("--folder") { Description = "Only images whose path or URL starts with this prefix." };
-        var json = new Option<bool>("--json") { Description = "Print a JSON array of {id, path, score, ...} instead of a table." };
+        var json = new Option<bool>("--json") { Description = "Print a JSON array of {id, path, score, ...}. Without it a terminal gets a table and a pipe one \"score<TAB>path\" line per result." };
         var dataDir = CliHost.DataDirOption();
         var model = CliHost.ModelOption();
 
@@ -57,12 +56,9 @@ internal static class SearchCommand
             {
                 if (parseResult.GetValue(image) is { } imagePath)
                     query = query with { Image = await File.ReadAllBytesAsync(imagePath, cancellationToken) };
-                await using var services = CliHost.Build(parseResult.GetValue(dataDir), parseResult.GetValue(model), readOnly: true);
+                await using var services = CliHost.BuildForReading(parseResult.GetValue(dataDir), parseResult.GetValue(model));
                 var response = await services.GetRequiredService<ISearchService>().SearchAsync(query, cancellationToken);
-                if (parseResult.GetValue(json))
-                    WriteJson(response);
-                else
-                    WriteTable(response, query);
+                SearchResultWriter.Write(response, query, parseResult.GetValue(json));
                 return 0;
             }
             catch (Exception e) when (e is SearchQueryException or ImageDecodeException or FileNotFoundException or DirectoryNotFoundException)
@@ -77,50 +73,5 @@ internal static class SearchCommand
             }
         });
         return command;
-    }
-
-    private static void WriteJson(SearchResponse response)
-    {
-        var rows = response.Results.Select(hit => new
-        {
-            id = hit.Image.Id,
-            path = hit.Image.Location,
-            score = Math.Round(hit.Score, 6),
-            width = hit.Image.Width,
-            height = hit.Image.Height,
-            format = hit.Image.Format,
-            size = hit.Image.Size,
-            dateTaken = hit.Image.DateTaken,
-            thumbnail = hit.Image.ThumbnailPath,
-            sourceId = hit.Image.SourceId,
-        });
-        Console.Out.WriteLine(JsonSerializer.Serialize(rows));
-    }
-
-    private static void WriteTable(SearchResponse response, SearchQuery query)
-    {
-        if (response.Results.Count == 0)
-        {
-            AnsiConsole.MarkupLine("[yellow]No results.[/] (Is anything indexed? Try [bold]semsearch stats[/].)");
-            return;
-        }
-        var table = new Table().RoundedBorder()
-            .AddColumn(new TableColumn("#").RightAligned())
-            .AddColumn(new TableColumn("score").RightAligned())
-            .AddColumn(new TableColumn("id").RightAligned())
-            .AddColumn("path")
-            .AddColumn(new TableColumn("size").RightAligned());
-        var rank = query.Offset;
-        foreach (var hit in response.Results)
-        {
-            table.AddRow(
-                (++rank).ToString(System.Globalization.CultureInfo.InvariantCulture),
-                hit.Score.ToString("F3", System.Globalization.CultureInfo.InvariantCulture),
-                hit.Image.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                Markup.Escape(hit.Image.Location),
-                hit.Image.Width > 0 ? $"{hit.Image.Width}×{hit.Image.Height}" : "");
-        }
-        AnsiConsole.Write(table);
-        AnsiConsole.MarkupLine($"[grey]{response.Results.Count} results in {response.Took.TotalMilliseconds:F1} ms{(response.HasMore ? $"; more with --offset {query.Offset + query.Limit}" : "")}[/]");
     }
 }

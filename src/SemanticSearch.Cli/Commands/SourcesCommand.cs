@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using SemanticSearch.Core.Catalog;
 using SemanticSearch.Core.Index;
 using SemanticSearch.Crawler;
+using SemanticSearch.Cli.Output;
 using Spectre.Console;
 
 namespace SemanticSearch.Cli.Commands;
@@ -48,13 +49,15 @@ internal static class SourcesCommand
             var catalog = services.GetRequiredService<ICatalogStore>();
             if (!TrySync(services))
                 return 1;
-            var table = new Table().AddColumns("Id", "Kind", "Location", "Include", "Exclude", "Watch", "Depth", "Enabled");
+            var table = new Table().AddColumns(new TableColumn("Id").RightAligned(), new TableColumn("Kind"), new TableColumn("Location"),
+                new TableColumn("Include"), new TableColumn("Exclude"), new TableColumn("Watch"), new TableColumn("Depth").RightAligned(), new TableColumn("Enabled"));
             foreach (var s in catalog.GetSources())
             {
-                table.AddRow(s.Id.ToString(), s.Kind.ToString(), Markup.Escape(s.Location), Markup.Escape(string.Join(" ", s.Include)),
-                    Markup.Escape(string.Join(" ", s.Exclude)), s.Watch ? "yes" : "", s.Kind == SourceKind.Web ? s.MaxDepth.ToString() : "", s.Enabled ? "yes" : "no");
+                table.AddRow(NumberText.Id(s.Id), s.Kind.ToString(), Markup.Escape(s.Location), Markup.Escape(string.Join(" ", s.Include)),
+                    Markup.Escape(string.Join(" ", s.Exclude)), s.Watch ? "yes" : "", s.Kind == SourceKind.Web ? NumberText.Id(s.MaxDepth) : "", s.Enabled ? "yes" : "no");
             }
-            AnsiConsole.Write(table);
+            // Whole locations: a path broken over lines cannot be copied back into `sources remove`.
+            TerminalOutput.WriteUnwrapped(table);
             return 0;
         });
         return command;

@@ -1,9 +1,9 @@
 using System.CommandLine;
-using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using SemanticSearch.Core.Catalog;
 using SemanticSearch.Storage.Index;
+using SemanticSearch.Cli.Output;
 using Spectre.Console;
 
 namespace SemanticSearch.Cli.Commands;
@@ -18,7 +18,7 @@ internal static class StatsCommand
         var command = new Command("stats", "Show counts by status, failures by reason, the model and the vector index.") { json, dataDir };
         command.SetAction(parseResult =>
         {
-            using var services = CliHost.Build(parseResult.GetValue(dataDir), modelDir: null, readOnly: true);
+            using var services = CliHost.BuildForReading(parseResult.GetValue(dataDir), modelDir: null);
             var catalog = services.GetRequiredService<ICatalogStore>();
             var store = services.GetRequiredService<VectorIndexStore>();
             var stats = catalog.GetStats();
@@ -83,17 +83,17 @@ internal static class StatsCommand
             index.AddRow("index file", $"{Mb(report.indexFileBytes)} ({Markup.Escape(store.FilePath)})");
             index.AddRow("index memory", report.indexMemoryMapped ? "memory-mapped from the file" : Mb(report.indexMemoryBytes));
             index.AddRow("catalog file", Mb(report.catalogBytes));
-            index.AddRow("saved up to change", $"{report.checkpointSequence?.ToString(CultureInfo.InvariantCulture) ?? "-"} of {N(stats.Sequence)}");
+            index.AddRow("saved up to change", $"{(report.checkpointSequence is { } saved ? N(saved) : "-")} of {N(stats.Sequence)}");
             index.AddRow("opened", Markup.Escape(store.Recovery.Reason is null ? store.Recovery.Kind.ToString() : $"{store.Recovery.Kind}: {store.Recovery.Reason}"));
             if (run is not null)
                 index.AddRow("last run", Markup.Escape($"{run.Mode}, {run.StartedAt:u}, {run.Outcome ?? "unfinished"}"));
-            AnsiConsole.Write(index);
+            TerminalOutput.WriteUnwrapped(index); // The index file row holds a path.
             return 0;
         });
         return command;
     }
 
-    private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+    private static string N(long value) => NumberText.Count(value);
 
-    private static string Mb(long bytes) => (bytes / 1048576.0).ToString("F1", CultureInfo.InvariantCulture) + " MB";
+    private static string Mb(long bytes) => NumberText.Mebibytes(bytes);
 }
