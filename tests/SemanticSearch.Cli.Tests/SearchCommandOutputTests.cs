@@ -83,4 +83,15 @@ public sealed class SearchCommandOutputTests(IndexedGallery gallery) : IClassFix
         Assert.Contains($"There is no data folder at {missing}", error);
         Assert.False(Directory.Exists(missing), "search created the data folder it was pointed at");
     }
+
+    [Fact]
+    public async Task A_query_over_the_length_limit_is_refused_with_the_limit_named()
+    {
+        var (exit, output, error) = await Semsearch("search", new string('a', 501));
+
+        Assert.Equal(2, exit);
+        Assert.Equal("", output);
+        Assert.Contains("501 characters", error);
+        Assert.Contains("500", error);
+    }
 }

@@ -23,7 +23,7 @@ public sealed record QueryExpression(IReadOnlyList<QueryTerm> Terms)
 
     /// <summary>Parses <paramref name="text"/>.</summary>
     /// <exception cref="SearchQueryException">The text is empty, too long, has too many terms or a malformed term.</exception>
-    public static QueryExpression Parse(string? text, int maxLength = 1000, int maxTerms = 16)
+    public static QueryExpression Parse(string? text, int maxLength = SearchOptions.DefaultMaxQueryLength, int maxTerms = SearchOptions.DefaultMaxTerms)
     {
         if (string.IsNullOrWhiteSpace(text))
             throw new SearchQueryException("The query is empty.");

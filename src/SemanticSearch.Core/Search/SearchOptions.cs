@@ -6,16 +6,28 @@ public sealed class SearchOptions
     /// <summary>The configuration section.</summary>
     public const string Section = "SemanticSearch:Search";
 
-    /// <summary>Longest accepted query text in characters.</summary>
-    public int MaxQueryLength { get; set; } = 1000;
+    /// <summary>Default of <see cref="MaxQueryLength"/>.</summary>
+    public const int DefaultMaxQueryLength = 500;
+
+    /// <summary>Default of <see cref="MaxTerms"/>.</summary>
+    public const int DefaultMaxTerms = 16;
+
+    /// <summary>
+    /// Longest accepted query text in characters: the one limit the engine, the API, the search page, the search box
+    /// (its maxlength, which cuts pastes with a notice) and the CLI all apply.
+    /// </summary>
+    public int MaxQueryLength { get; set; } = DefaultMaxQueryLength;
 
     /// <summary>Most weighted terms in one query expression (each costs a text encoding).</summary>
-    public int MaxTerms { get; set; } = 16;
+    public int MaxTerms { get; set; } = DefaultMaxTerms;
 
-    /// <summary>Largest page size.</summary>
+    /// <summary>Largest page size (the API's <c>k</c>, the CLI's <c>--limit</c>).</summary>
     public int MaxLimit { get; set; } = 200;
 
-    /// <summary>Deepest result reachable by paging (offset + limit).</summary>
+    /// <summary>
+    /// Deepest result reachable by paging (offset + limit): the API refuses deeper pages, the page's infinite scroll
+    /// stops there, the engine never looks further.
+    /// </summary>
     public int MaxDepth { get; set; } = 2000;
 
     /// <summary>A result at least this similar (cosine) to a better-ranked one is a near-duplicate.</summary>

@@ -43,7 +43,7 @@ public static class SearchEndpoints
         HttpContext http, [AsParameters] SearchParameters parameters, InstrumentedSearch search, ICatalogStore catalog,
         IOptions<WebOptions> options, CancellationToken cancellationToken)
     {
-        var text = parameters.ValidateText(options.Value, optional: false, out var error);
+        var text = parameters.ValidateText(optional: false, out var error);
         if (error is not null)
             return ApiProblems.BadRequest(error);
         var query = parameters.ToQuery(options.Value, out error);
@@ -56,7 +56,7 @@ public static class SearchEndpoints
         HttpRequest request, [AsParameters] SearchParameters parameters, InstrumentedSearch search, ICatalogStore catalog,
         IOptions<WebOptions> options, CancellationToken cancellationToken)
     {
-        var text = parameters.ValidateText(options.Value, optional: true, out var error);
+        var text = parameters.ValidateText(optional: true, out var error);
         if (error is not null)
             return ApiProblems.BadRequest(error);
         var query = parameters.ToQuery(options.Value, out error);

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using SemanticSearch.Core.Search;
 using SemanticSearch.Web.Hosting;
 
@@ -17,11 +18,11 @@ public sealed class SearchParameters
     public string? Q { get; init; }
 
     /// <summary>Results per page.</summary>
-    [FromQuery(Name = "k"), Description("Number of results, 1 to 200 (default 24).")]
+    [FromQuery(Name = "k"), Description("Number of results, 1 to SemanticSearch:Search:MaxLimit (200 unless configured; default 24).")]
     public string? K { get; init; }
 
     /// <summary>Results to skip.</summary>
-    [FromQuery(Name = "offset"), Description("Results to skip, for paging (default 0).")]
+    [FromQuery(Name = "offset"), Description("Results to skip, for paging (default 0); offset + k is at most SemanticSearch:Search:MaxDepth (2000 unless configured).")]
     public string? Offset { get; init; }
 
     /// <summary>Lowest score kept.</summary>
@@ -52,6 +53,10 @@ public sealed class SearchParameters
     [FromQuery(Name = "duplicates"), Description("true to keep near-duplicates of better results (hidden by default).")]
     public string? Duplicates { get; init; }
 
+    /// <summary>The search limits (SemanticSearch:Search) the engine applies too, so the API refuses exactly what it would.</summary>
+    [FromServices]
+    public required IOptions<SearchOptions> Limits { get; init; }
+
     /// <summary>
     /// Builds the engine query without text, image or similar part; null and a message when a parameter is invalid.
     /// </summary>
@@ -59,11 +64,14 @@ public sealed class SearchParameters
     {
         error = null;
         var limit = options.DefaultResults;
-        if (K is not null && (!int.TryParse(K, NumberStyles.Integer, CultureInfo.InvariantCulture, out limit) || limit < 1 || limit > options.MaxResults))
-            return Fail($"k must be a whole number from 1 to {options.MaxResults} (was '{K}').", out error);
+        var limits = Limits.Value;
+        if (K is not null && (!int.TryParse(K, NumberStyles.Integer, CultureInfo.InvariantCulture, out limit) || limit < 1 || limit > limits.MaxLimit))
+            return Fail($"k must be a whole number from 1 to {limits.MaxLimit} (was '{K}').", out error);
         var offset = 0;
-        if (Offset is not null && (!int.TryParse(Offset, NumberStyles.Integer, CultureInfo.InvariantCulture, out offset) || offset < 0 || offset > 100_000))
-            return Fail($"offset must be a whole number from 0 to 100000 (was '{Offset}').", out error);
+        if (Offset is not null && (!int.TryParse(Offset, NumberStyles.Integer, CultureInfo.InvariantCulture, out offset) || offset < 0))
+            return Fail($"offset must be a whole number, 0 or more (was '{Offset}').", out error);
+        if ((long)offset + limit > limits.MaxDepth)
+            return Fail($"offset + k must be at most {limits.MaxDepth}, the deepest results are paged to (was {offset} + {limit}).", out error);
         float? minScore = null;
         if (MinScore is not null)
         {
@@ -103,7 +111,7 @@ public sealed class SearchParameters
     }
 
     /// <summary>Checks <see cref="Q"/>: required unless <paramref name="optional"/>, and within the length limit.</summary>
-    public string? ValidateText(WebOptions options, bool optional, out string? error)
+    public string? ValidateText(bool optional, out string? error)
     {
         error = null;
         var text = Q?.Trim();
@@ -113,9 +121,9 @@ public sealed class SearchParameters
                 error = "The query is empty: pass the text to look for as q, e.g. /api/search?q=red+circle.";
             return null;
         }
-        if (text.Length > options.MaxQueryLength)
+        if (text.Length > Limits.Value.MaxQueryLength)
         {
-            error = $"The query is {text.Length} characters long; the limit is {options.MaxQueryLength}.";
+            error = $"The query is {text.Length} characters long; the limit is {Limits.Value.MaxQueryLength}.";
             return null;
         }
         return text;

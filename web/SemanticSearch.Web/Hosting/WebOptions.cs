@@ -2,15 +2,14 @@ using System.ComponentModel.DataAnnotations;
 
 namespace SemanticSearch.Web.Hosting;
 
-/// <summary>Limits of the HTTP API and UI (section <c>SemanticSearch:Web</c>).</summary>
+/// <summary>
+/// Limits of the HTTP API and UI (section <c>SemanticSearch:Web</c>). Query length, page size and paging depth are not
+/// here: they are <see cref="Core.Search.SearchOptions"/> (<c>SemanticSearch:Search</c>), shared with the engine and the CLI.
+/// </summary>
 public sealed class WebOptions : IValidatableObject
 {
     /// <summary>Configuration section name.</summary>
     public const string Section = "SemanticSearch:Web";
-
-    /// <summary>Longest text query accepted, in characters.</summary>
-    [Range(1, 10_000)]
-    public int MaxQueryLength { get; set; } = 500;
 
     /// <summary>Largest image upload accepted, in bytes (multipart or raw body).</summary>
     [Range(1024, 1L << 30)]
@@ -23,13 +22,9 @@ public sealed class WebOptions : IValidatableObject
     [Range(1, 1_000_000_000)]
     public long MaxUploadPixels { get; set; } = 40_000_000;
 
-    /// <summary>Results per page when <c>k</c> is not given.</summary>
+    /// <summary>Results per page when <c>k</c> is not given (at most <c>SemanticSearch:Search:MaxLimit</c>).</summary>
     [Range(1, 200)]
     public int DefaultResults { get; set; } = 24;
-
-    /// <summary>Largest <c>k</c> accepted.</summary>
-    [Range(1, 1000)]
-    public int MaxResults { get; set; } = 200;
 
     /// <summary>How long browsers may keep thumbnails without asking again.</summary>
     [Range(0, 31_536_000)]

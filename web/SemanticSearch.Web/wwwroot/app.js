@@ -46,6 +46,42 @@
     e.preventDefault();
     handOver(e.dataTransfer.files);
   });
+  // Text pasted into the search box is cut to its maxlength (the server's query limit) here rather than silently by
+  // the browser, so the box can say that it was cut and by how much.
+  const searchInputId = 'search-input';
+  const truncatedNoticeId = 'search-truncated';
+
+  function showTruncated(message) {
+    const notice = document.getElementById(truncatedNoticeId);
+    if (!notice) return;
+    notice.textContent = message;
+    notice.hidden = !message;
+  }
+
+  document.addEventListener('paste', e => {
+    const input = e.target;
+    if (!input || input.id !== searchInputId || !e.clipboardData || e.clipboardData.files.length > 0) return;
+    const max = input.maxLength;
+    const pasted = e.clipboardData.getData('text/plain').replace(/[\r\n]+/g, ' ');
+    const start = input.selectionStart ?? input.value.length;
+    const end = input.selectionEnd ?? start;
+    const room = max - (input.value.length - (end - start));
+    if (max < 0 || pasted.length <= room) {
+      showTruncated('');
+      return;
+    }
+    e.preventDefault();
+    const kept = Math.max(0, room);
+    input.setRangeText(pasted.slice(0, kept), start, end, 'end');
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    showTruncated(`The pasted text was cut to ${max} characters, the longest query allowed: ` +
+      `${(pasted.length - kept).toLocaleString('en')} characters were left out.`);
+  }, true);
+  document.addEventListener('input', e => {
+    // Typing after a cut paste: the notice no longer describes what is in the box.
+    if (e.isTrusted && e.target && e.target.id === searchInputId) showTruncated('');
+  });
+
   document.addEventListener('paste', e => {
     const files = e.clipboardData && e.clipboardData.files;
     if (!files || files.length === 0 || !fileInput()) return;

@@ -105,8 +105,8 @@ public sealed partial class Search : IDisposable
         if (_urlQuery == urlQuery)
             return;
         _urlQuery = urlQuery;
-        if (text is { Length: var length } && length > Options.Value.MaxQueryLength)
-            Refuse(StatusCodes.Status400BadRequest, $"The query is {length} characters long; the limit is {Options.Value.MaxQueryLength}.");
+        if (text is { Length: var length } && length > SearchLimits.Value.MaxQueryLength)
+            Refuse(StatusCodes.Status400BadRequest, $"The query is {length} characters long; the limit is {SearchLimits.Value.MaxQueryLength}.");
         else if (text is not null)
             await StartAsync(new ActiveQuery(Text: text));
         else if (similar is null)
