@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SemanticSearch.Core.Embeddings;
 using SemanticSearch.Core.Imaging;
 
 namespace SemanticSearch.Clip;
@@ -43,6 +44,9 @@ public sealed class ClipModelFolder
     /// <summary>Image size, mean and std from preprocessor_config.json (OpenAI CLIP's values where absent).</summary>
     public PreprocessSpec Preprocess { get; }
 
+    /// <summary>The <c>semsearch_card</c> of config.json (what the model knows, example queries, logit scale), when present.</summary>
+    public ModelCard Card { get; private init; } = ModelCard.Unknown;
+
     /// <summary>Reads the folder's layout. Throws <see cref="ClipModelException"/> saying how to get the model when something is missing.</summary>
     public static ClipModelFolder Open(string directory, ModelVariant variant = ModelVariant.Auto)
     {
@@ -57,7 +61,7 @@ public sealed class ClipModelFolder
         var modelId = ReadString(config, "semsearch_model_id") ?? ReadString(config, "_name_or_path")
             ?? System.IO.Path.GetFileName(full.TrimEnd(System.IO.Path.DirectorySeparatorChar));
         var projection = config is { } c && c.TryGetProperty("projection_dim", out var p) && p.TryGetInt32(out var dim) ? dim : (int?)null;
-        return new ClipModelFolder(full, modelId, chosen, text, vision, projection, preprocess);
+        return new ClipModelFolder(full, modelId, chosen, text, vision, projection, preprocess) { Card = ModelCardReader.Read(config, full) };
     }
 
     /// <summary>The ONNX file of one tower for a variant, e.g. <c>onnx/vision_model_quantized.onnx</c>.</summary>

@@ -57,7 +57,7 @@ def check_onnx_graph(path, expected_inputs, expected_outputs):
         assert name in outs and outs[name].type.tensor_type.elem_type == elem, (path, name)
 
 
-def write_configs(folder, dim, text_cfg, vision_cfg):
+def write_configs(folder, dim, text_cfg, vision_cfg, logit_scale=None):
     pre = {
         "crop_size": {"height": 224, "width": 224},
         "do_center_crop": True,
@@ -82,6 +82,15 @@ def write_configs(folder, dim, text_cfg, vision_cfg):
                             bos_token_id=49406, eos_token_id=49407, pad_token_id=0),
         "vision_config": dict(vision_cfg, image_size=224, num_channels=3),
     }
+    # The card (summary, examples) is written by hand: keep it, refreshing only the trained logit scale.
+    old = os.path.join(folder, "config.json")
+    if os.path.exists(old):
+        with open(old) as f:
+            card = json.load(f).get("semsearch_card")
+        if card is not None:
+            if logit_scale is not None:
+                card["logit_scale"] = round(float(logit_scale), 2)
+            cfg = dict(list(cfg.items())[:5] + [("semsearch_card", card)] + list(cfg.items())[5:])
     with open(os.path.join(folder, "preprocessor_config.json"), "w") as f:
         json.dump(pre, f, indent=2)
         f.write("\n")
@@ -101,7 +110,7 @@ def export_all(model, folder, dim):
     text_cfg = {"hidden_size": model.text.ln_final.normalized_shape[0], "num_hidden_layers": len(model.text.blocks),
                 "num_attention_heads": model.text.blocks[0].attn.heads, "embedding_rows": model.text.rows}
     vision_cfg = {"architecture": "small-cnn", "patch_stem": 8}
-    write_configs(folder, dim, text_cfg, vision_cfg)
+    write_configs(folder, dim, text_cfg, vision_cfg, model.logit_scale.exp().item())
     return os.path.getsize(text_path), os.path.getsize(vision_path)
 
 

@@ -39,6 +39,9 @@ public sealed class ClipEmbeddingModel : IEmbeddingModel
     /// <summary>The vision tower.</summary>
     public ClipImageEncoder Images { get; }
 
+    /// <inheritdoc />
+    public ModelCard Card => Folder.Card;
+
     ITextEncoder IEmbeddingModel.Text => Text;
 
     IImageEncoder IEmbeddingModel.Images => Images;

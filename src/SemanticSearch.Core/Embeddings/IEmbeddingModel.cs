@@ -11,4 +11,7 @@ public interface IEmbeddingModel : IDisposable
     ITextEncoder Text { get; }
 
     IImageEncoder Images { get; }
+
+    /// <summary>What the model folder says about itself; models without a card say nothing.</summary>
+    ModelCard Card => ModelCard.Unknown;
 }

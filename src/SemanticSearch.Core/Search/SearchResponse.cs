@@ -2,4 +2,8 @@ namespace SemanticSearch.Core.Search;
 
 /// <summary>A page of results, best first, and how long the search took.</summary>
 /// <param name="HasMore">True when another page may follow (for infinite scroll).</param>
-public sealed record SearchResponse(IReadOnlyList<SearchHit> Results, TimeSpan Took, bool HasMore);
+public sealed record SearchResponse(IReadOnlyList<SearchHit> Results, TimeSpan Took, bool HasMore)
+{
+    /// <summary>True when a text query adds too little over a neutral prompt: these are the closest images, not matches (see <see cref="WeakMatchDetector"/>).</summary>
+    public bool WeakMatch { get; init; }
+}

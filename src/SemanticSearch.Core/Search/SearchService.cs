@@ -23,6 +23,7 @@ public sealed class SearchService(
     private const int MaxCandidates = 20_000;
 
     private readonly SearchOptions _options = options ?? new SearchOptions();
+    private readonly WeakMatchDetector _weakMatch = new(model);
 
     /// <inheritdoc />
     public Task<SearchResponse> SearchAsync(SearchQuery query, CancellationToken cancellationToken = default)
@@ -42,7 +43,9 @@ public sealed class SearchService(
             : FromFilter(vector, query, wanted, cancellationToken);
         var page = ranked.Skip(query.Offset).Take(query.Limit).ToList();
         var hasMore = ranked.Count > query.Offset + query.Limit;
-        return Task.FromResult(new SearchResponse(page, Stopwatch.GetElapsedTime(started), hasMore));
+        // Judged on the first results whatever the page, so every page of one query says the same.
+        var weakMatch = _weakMatch.IsWeak(query, ranked, catalog, cancellationToken);
+        return Task.FromResult(new SearchResponse(page, Stopwatch.GetElapsedTime(started), hasMore) { WeakMatch = weakMatch });
     }
 
     private void Validate(SearchQuery query)

@@ -42,7 +42,7 @@ internal sealed class WebComponentContext : BunitContext
         Services.AddSingleton(Options.Create(new WebOptions()));
         Services.AddSingleton<ISearchService>(SearchService);
         Services.AddSingleton<IReindexService>(Reindex);
-        Services.AddSingleton<IEmbeddingModel>(new FakeEmbeddingModel());
+        Services.AddSingleton<IEmbeddingModel>(Model);
         Services.AddSingleton(Catalog);
         Services.AddSingleton(VectorIndex);
         Services.AddSingleton(IndexStore);
@@ -66,6 +66,9 @@ internal sealed class WebComponentContext : BunitContext
     }
 
     public FakeSearchService SearchService { get; } = new();
+
+    /// <summary>The "loaded" model; its card can be set before rendering.</summary>
+    public FakeEmbeddingModel Model { get; } = new();
 
     public FakeReindexService Reindex { get; } = new();
 

@@ -13,6 +13,8 @@ internal sealed class FakeEmbeddingModel : IEmbeddingModel
 
     public IImageEncoder Images { get; } = new FakeImageEncoder();
 
+    public ModelCard Card { get; set; } = ModelCard.Unknown;
+
     public void Dispose()
     {
     }

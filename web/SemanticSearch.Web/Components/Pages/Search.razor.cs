@@ -27,6 +27,7 @@ public sealed partial class Search : IDisposable
     private string? _inputError;
     private TimeSpan _took;
     private bool _hasMore;
+    private bool _weakMatch;
     private bool _loadingMore;
     private int? _viewer;
     private bool _viewerInHistory;
@@ -200,7 +201,10 @@ public sealed partial class Search : IDisposable
             // The last page stops at the depth limit instead of asking past it (which the search refuses).
             _hasMore = response.HasMore && response.Results.Count > 0 && offset + response.Results.Count < SearchLimits.Value.MaxDepth;
             if (offset == 0)
+            {
                 _took = response.Took;
+                _weakMatch = response.WeakMatch;
+            }
             _state = _hits.Count == 0 ? SearchViewState.Empty : SearchViewState.Results;
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
@@ -299,6 +303,7 @@ public sealed partial class Search : IDisposable
         _shownIds.Clear();
         _viewer = null;
         _hasMore = false;
+        _weakMatch = false;
         _error = error;
         _inputError = null;
         _state = state;
