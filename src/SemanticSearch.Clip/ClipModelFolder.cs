@@ -4,13 +4,15 @@ using SemanticSearch.Core.Imaging;
 namespace SemanticSearch.Clip;
 
 /// <summary>
-/// A CLIP model folder in the Hugging Face ONNX layout (as in Xenova/clip-vit-base-patch32): <c>onnx/text_model.onnx</c>,
+/// A CLIP-style model folder, in the Hugging Face ONNX layout (as in Xenova/clip-vit-base-patch32): <c>onnx/text_model.onnx</c>,
 /// <c>onnx/vision_model.onnx</c> (optionally <c>_quantized</c> / <c>_fp16</c>), the tokenizer files,
-/// <c>preprocessor_config.json</c> and <c>config.json</c>. Opening reads only the small JSON files.
+/// <c>preprocessor_config.json</c> and <c>config.json</c>; or in the open_clip layout of Immich's model repositories
+/// (see <see cref="OpenClipFolderReader"/>). The layout is detected from the folder; callers see only this description.
+/// Opening reads only the small JSON files.
 /// </summary>
 public sealed class ClipModelFolder
 {
-    private ClipModelFolder(string directory, string modelId, ModelVariant variant, string textModelPath,
+    internal ClipModelFolder(string directory, string modelId, ModelVariant variant, string textModelPath,
         string visionModelPath, int? projectionDim, PreprocessSpec preprocess)
     {
         Directory = directory;
@@ -43,6 +45,18 @@ public sealed class ClipModelFolder
     /// <summary>Image size, mean and std from preprocessor_config.json (OpenAI CLIP's values where absent).</summary>
     public PreprocessSpec Preprocess { get; }
 
+    /// <summary>The layout the folder was found in.</summary>
+    public ClipModelLayout Layout { get; init; } = ClipModelLayout.HuggingFace;
+
+    /// <summary>The folder holding the tokenizer files (the model folder, or <c>textual/</c> in the open_clip layout).</summary>
+    public string TokenizerDirectory { get => field ?? Directory; init; }
+
+    /// <summary>Token context the model was trained with (open_clip's <c>text_cfg.context_length</c>), when the folder says.</summary>
+    public int? ContextLength { get; init; }
+
+    /// <summary>The token texts are padded with to a fixed length (<c>pad_token</c> of tokenizer_config.json); null pads with id 0.</summary>
+    public string? PadToken { get; init; }
+
     /// <summary>Reads the folder's layout. Throws <see cref="ClipModelException"/> saying how to get the model when something is missing.</summary>
     public static ClipModelFolder Open(string directory, ModelVariant variant = ModelVariant.Auto)
     {
@@ -50,6 +64,8 @@ public sealed class ClipModelFolder
         var full = System.IO.Path.GetFullPath(directory);
         if (!System.IO.Directory.Exists(full))
             throw new ClipModelException($"Model folder '{full}' does not exist. {HowToGet(full)}");
+        if (OpenClipFolderReader.LooksLikeOpenClip(full))
+            return OpenClipFolderReader.Read(full, variant);
 
         var (chosen, text, vision) = ChooseVariant(full, variant);
         var config = ReadJson(full, "config.json");
@@ -129,7 +145,7 @@ public sealed class ClipModelFolder
             : throw new ClipModelException($"preprocessor_config.json in '{dir}': {name} must have 3 values, has {values.Length}.");
     }
 
-    private static JsonElement? ReadJson(string dir, string name)
+    internal static JsonElement? ReadJson(string dir, string name)
     {
         var path = System.IO.Path.Combine(dir, name);
         if (!File.Exists(path))
@@ -145,7 +161,7 @@ public sealed class ClipModelFolder
         }
     }
 
-    private static string? ReadString(JsonElement? json, string name) =>
+    internal static string? ReadString(JsonElement? json, string name) =>
         json is { } j && j.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(v.GetString())
             ? v.GetString()
             : null;
@@ -157,6 +173,6 @@ public sealed class ClipModelFolder
         var at = Array.LastIndexOf(parts, "models");
         var name = at >= 0 && at < parts.Length - 1 ? string.Join('/', parts[(at + 1)..]) : "NAME";
         return $"Download it with `semsearch models pull {name}` (`semsearch models list` shows the known names), "
-            + "or point SemanticSearch:Model:Path / --model at a folder in the Hugging Face ONNX layout.";
+            + "or point SemanticSearch:Model:Path / --model at a folder in the Hugging Face ONNX layout or Immich's open_clip layout.";
     }
 }

@@ -16,7 +16,8 @@ Writes tests/fixtures/model-families/:
                        open_clip's own tokenizer pads with zeros);
   * siglip2/           a SigLIP 2 model in the open_clip layout (256 px, bilinear, squash, mean/std 0.5, `text` int32
                        [1, 64] padded with <pad> = 0, pooled at the last position so the padding matters). Its
-                       SentencePiece tokenizer is not written: references carry token ids;
+                       textual/tokenizer.json is a stand-in of the right kind (Unigram, Gemma's first special pieces
+                       only), not Gemma's 256,000-piece vocabulary: references carry token ids;
   * clip-bpe-tokenizer.json  CLIP's BPE as a Hugging Face tokenizer.json, shared by the CLIP families (tests copy it to
                        textual/tokenizer.json; one copy keeps the fixtures small);
   * references.json    per family: texts with their token ids and embeddings, photos with their image embeddings
@@ -108,23 +109,33 @@ class Visual(nn.Module):
         self.pos = nn.Parameter(torch.randn(tokens, width) * 0.5)
         self.block = Block(width, heads)
         self.ln = nn.LayerNorm(width)
-        self.proj = nn.Linear(width, dim, bias=False)
+        self.proj = nn.Linear(width * tokens, dim, bias=False)
         self.register_buffer("mask", torch.zeros(tokens, tokens))
 
     def forward(self, image):
         x = self.conv(image).flatten(2).transpose(1, 2)
         x = torch.cat([self.cls.expand(x.shape[0], 1, -1), x], dim=1) + self.pos
-        return self.proj(self.ln(self.block(x, self.mask))[:, 0])
+        # Every token feeds the projection (not only the class token) so that a random model is sensitive to
+        # content and geometry: a wrong crop or filter moves the embedding far more than the test's tolerance.
+        return self.proj(self.ln(self.block(x, self.mask)).flatten(1))
 
 
 class Textual(nn.Module):
-    """text int [batch, context] -> unnormalised embedding; pooled at the first end token (argmax) or the last slot."""
+    """text int [batch, context] -> unnormalised embedding.
 
-    def __init__(self, context, dim, causal, pool, width=32, heads=2):
+    A random transformer barely mixes tokens, so its output at one slot is mostly that slot's own token: every text
+    would embed alike. Here the pooled vector is the running mean of the block's output: up to the first end token
+    (argmax, CLIP; unchanged by what follows it) or over all slots (SigLIP's last-slot pooling; the pad token decides
+    the rest of the sequence). The pad row of the table is small, so content dominates and a wrong pad id does not.
+    """
+
+    def __init__(self, context, dim, causal, pool, pad_id, width=32, heads=2):
         super().__init__()
         self.pool = pool
         self.embed = nn.Embedding(TABLE_ROWS, width)
-        self.pos = nn.Parameter(torch.randn(context, width) * 0.5)
+        with torch.no_grad():
+            self.embed.weight[pad_id % TABLE_ROWS] *= 0.01
+        self.pos = nn.Parameter(torch.randn(context, width) * 0.01)
         self.block = Block(width, heads)
         self.ln = nn.LayerNorm(width)
         self.proj = nn.Linear(width, dim, bias=False)
@@ -134,9 +145,11 @@ class Textual(nn.Module):
     def forward(self, text):
         ids = text.long()
         n = ids.shape[1]
-        x = self.ln(self.block(self.embed(ids % TABLE_ROWS) + self.pos[:n], self.mask[:n, :n]))
+        x = self.embed(ids % TABLE_ROWS) + self.pos[:n]
+        x = x + 0.1 * (self.block(x, self.mask[:n, :n]) - x)
+        x = x.cumsum(dim=1) / torch.arange(1, n + 1, dtype=x.dtype)[None, :, None]
         x = x[torch.arange(x.shape[0]), ids.argmax(dim=-1)] if self.pool == "argmax" else x[:, -1]
-        return self.proj(x)
+        return self.proj(self.ln(x))
 
 
 def resized_size(width, height, size):
@@ -205,6 +218,14 @@ def write_open_clip_folder(name, cfg, visual, textual):
         "size": [cfg["size"], cfg["size"]], "mode": "RGB", "mean": cfg["mean"], "std": cfg["std"],
         "interpolation": cfg["interpolation"], "resize_mode": cfg["resize_mode"], "fill_color": 0,
     })
+
+
+def write_unigram_stand_in(folder):
+    """A Unigram tokenizer.json with Gemma's special pieces at their ids, so the pad token resolves as in the real file."""
+    pieces = [["<pad>", 0.0], ["<eos>", 0.0], ["<bos>", 0.0], ["<unk>", 0.0], ["\u2581a", -3.0], ["\u2581photo", -8.0]]
+    data = {"version": "1.0", "added_tokens": [{"id": i, "content": p[0], "special": True} for i, p in enumerate(pieces[:4])],
+            "model": {"type": "Unigram", "unk_id": 3, "vocab": pieces}}
+    write_json(os.path.join(folder, "textual", "tokenizer.json"), data)
 
 
 def write_hf_folder(cfg, visual, textual):
@@ -294,8 +315,10 @@ def main():
     for name, cfg in FAMILIES.items():
         torch.manual_seed(cfg["seed"])
         visual = Visual(cfg["size"], cfg["patch"], cfg["embed_dim"]).eval()
-        textual = Textual(cfg["context"], cfg["embed_dim"], cfg["causal"], cfg["pool"]).eval()
+        textual = Textual(cfg["context"], cfg["embed_dim"], cfg["causal"], cfg["pool"], cfg["pad_id"]).eval()
         write_open_clip_folder(name, cfg, visual, textual)
+        if name == "siglip2":
+            write_unigram_stand_in(os.path.join(OUT, name))
         references[name] = family_reference(name, cfg, visual, textual, tokenizer)
         if name == "openai-openclip":
             write_hf_folder(cfg, visual, textual)
