@@ -11,6 +11,9 @@ namespace SemanticSearch.Clip;
 /// </summary>
 internal static class OpenClipFolderReader
 {
+    /// <summary>Longest text context accepted (CLIP has 77, SigLIP 64, long-context CLIP variants a few hundred).</summary>
+    public const int MaxContextLength = 1024;
+
     private static readonly string[] RequiredFiles =
     [
         "config.json", "textual/model.onnx", "textual/tokenizer.json", "textual/tokenizer_config.json",
@@ -39,8 +42,9 @@ internal static class OpenClipFolderReader
             ? SquareSize(s, "config.json vision_cfg.image_size", dir) : null;
         int? context = config.TryGetProperty("text_cfg", out var text) && text.TryGetProperty("context_length", out var c) && c.TryGetInt32(out var n)
             ? n : null;
-        if (context is < 2)
-            throw new ClipModelException($"config.json in '{dir}': text_cfg.context_length must be at least 2.");
+        // Bounded because every text is padded to it before the model runs.
+        if (context is < 2 or > MaxContextLength)
+            throw new ClipModelException($"config.json in '{dir}': text_cfg.context_length must be between 2 and {MaxContextLength}.");
 
         var modelId = ClipModelFolder.ReadString(config, "semsearch_model_id") ?? Path.GetFileName(dir.TrimEnd(Path.DirectorySeparatorChar));
         return new ClipModelFolder(dir, modelId, ModelVariant.Fp32, Path.Combine(dir, "textual", "model.onnx"),

@@ -82,4 +82,16 @@ public sealed class ModelFolderLayoutTests : IDisposable
 
         Assert.Contains("resize_mode 'longest'", error.Message);
     }
+
+    [Fact]
+    public void An_oversized_context_length_is_refused_before_any_text_is_padded_to_it()
+    {
+        var dir = ModelFamilyFolders.Materialize("openclip", _temp.Path);
+        var config = Path.Combine(dir, "config.json");
+        File.WriteAllText(config, File.ReadAllText(config).Replace("\"context_length\": 77", "\"context_length\": 100000000", StringComparison.Ordinal));
+
+        var error = Assert.Throws<ClipModelException>(() => ClipModelFolder.Open(dir));
+
+        Assert.Contains("context_length", error.Message);
+    }
 }
