@@ -12,6 +12,9 @@ namespace SemanticSearch.Clip;
 /// </summary>
 public sealed class ClipModelFolder
 {
+    /// <summary>Largest model input side accepted from a folder's preprocessing settings.</summary>
+    public const int MaxImageSize = 4096;
+
     internal ClipModelFolder(string directory, string modelId, ModelVariant variant, string textModelPath,
         string visionModelPath, int? projectionDim, PreprocessSpec preprocess)
     {
@@ -111,8 +114,9 @@ public sealed class ClipModelFolder
         var size = ReadSize(j, "crop_size") ?? ReadSize(j, "size") ?? PreprocessSpec.Clip.Size;
         var mean = ReadTriple(j, "image_mean", dir) ?? PreprocessSpec.Clip.Mean;
         var std = ReadTriple(j, "image_std", dir) ?? PreprocessSpec.Clip.Std;
-        if (size < 1 || std.Any(s => s <= 0f))
-            throw new ClipModelException($"preprocessor_config.json in '{dir}' has an invalid size or image_std.");
+        // Bounded because every image is preprocessed into a size × size tensor.
+        if (size is < 1 or > MaxImageSize || std.Any(s => !(s > 0f)))
+            throw new ClipModelException($"preprocessor_config.json in '{dir}' has an invalid size (1 to {MaxImageSize}) or image_std.");
         return size == PreprocessSpec.Clip.Size && mean.SequenceEqual(PreprocessSpec.Clip.Mean) && std.SequenceEqual(PreprocessSpec.Clip.Std)
             ? PreprocessSpec.Clip
             : new PreprocessSpec(size, mean, std);

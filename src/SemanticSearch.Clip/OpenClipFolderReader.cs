@@ -65,8 +65,8 @@ internal static class OpenClipFolderReader
             ?? throw new ClipModelException($"{file} in '{dir}' has no size and config.json no vision_cfg.image_size.");
         var mean = Triple(json, "mean", file, dir) ?? PreprocessSpec.Clip.Mean;
         var std = Triple(json, "std", file, dir) ?? PreprocessSpec.Clip.Std;
-        if (size is < 1 or > 4096 || std.Any(v => !(v > 0f)))
-            throw new ClipModelException($"{file} in '{dir}' has an invalid size or std.");
+        if (size is < 1 or > ClipModelFolder.MaxImageSize || std.Any(v => !(v > 0f)))
+            throw new ClipModelException($"{file} in '{dir}' has an invalid size (1 to {ClipModelFolder.MaxImageSize}) or std.");
         var interpolation = ClipModelFolder.ReadString(json, "interpolation") switch
         {
             null or "bicubic" => ImageInterpolation.Bicubic,

@@ -94,4 +94,20 @@ public sealed class ModelFolderLayoutTests : IDisposable
 
         Assert.Contains("context_length", error.Message);
     }
+
+    [Theory]
+    [InlineData("openai-hf", "preprocessor_config.json", "\"height\": 224", "\"height\": 100000")]
+    [InlineData("openclip", "visual/preprocess_cfg.json", "256,\n    256", "100000,\n    100000")]
+    public void An_oversized_image_size_is_refused_before_any_tensor_is_allocated(string family, string file, string from, string to)
+    {
+        var dir = ModelFamilyFolders.Materialize(family, _temp.Path);
+        var path = Path.Combine(dir, file);
+        var text = File.ReadAllText(path);
+        Assert.Contains(from, text);
+        File.WriteAllText(path, text.Replace(from, to, StringComparison.Ordinal));
+
+        var error = Assert.Throws<ClipModelException>(() => ClipModelFolder.Open(dir));
+
+        Assert.Contains("invalid size", error.Message);
+    }
 }
