@@ -25,7 +25,7 @@ internal static class CliHost
     /// <summary>The <c>--model</c> option of the verbs that embed.</summary>
     public static Option<string?> ModelOption() => new("--model")
     {
-        Description = "Model folder in the Hugging Face ONNX layout (default: SemanticSearch:Model:Path, the bundled models/clip-demo).",
+        Description = "Model folder in the Hugging Face ONNX layout or Immich's open_clip layout (default: SemanticSearch:Model:Path, the bundled models/clip-demo).",
     };
 
     /// <summary>appsettings.json (from the working directory or the program's folder) with the command-line overrides applied.</summary>

@@ -5,13 +5,18 @@ using SemanticSearch.Core.Imaging;
 namespace SemanticSearch.Clip;
 
 /// <summary>
-/// A CLIP model folder in the Hugging Face ONNX layout (as in Xenova/clip-vit-base-patch32): <c>onnx/text_model.onnx</c>,
+/// A CLIP-style model folder, in the Hugging Face ONNX layout (as in Xenova/clip-vit-base-patch32): <c>onnx/text_model.onnx</c>,
 /// <c>onnx/vision_model.onnx</c> (optionally <c>_quantized</c> / <c>_fp16</c>), the tokenizer files,
-/// <c>preprocessor_config.json</c> and <c>config.json</c>. Opening reads only the small JSON files.
+/// <c>preprocessor_config.json</c> and <c>config.json</c>; or in the open_clip layout of Immich's model repositories
+/// (see <see cref="OpenClipFolderReader"/>). The layout is detected from the folder; callers see only this description.
+/// Opening reads only the small JSON files.
 /// </summary>
 public sealed class ClipModelFolder
 {
-    private ClipModelFolder(string directory, string modelId, ModelVariant variant, string textModelPath,
+    /// <summary>Largest model input side accepted from a folder's preprocessing settings.</summary>
+    public const int MaxImageSize = 4096;
+
+    internal ClipModelFolder(string directory, string modelId, ModelVariant variant, string textModelPath,
         string visionModelPath, int? projectionDim, PreprocessSpec preprocess)
     {
         Directory = directory;
@@ -45,7 +50,19 @@ public sealed class ClipModelFolder
     public PreprocessSpec Preprocess { get; }
 
     /// <summary>The <c>semsearch_card</c> of config.json (what the model knows, example queries, logit scale), when present.</summary>
-    public ModelCard Card { get; private init; } = ModelCard.Unknown;
+    public ModelCard Card { get; init; } = ModelCard.Unknown;
+
+    /// <summary>The layout the folder was found in.</summary>
+    public ClipModelLayout Layout { get; init; } = ClipModelLayout.HuggingFace;
+
+    /// <summary>The folder holding the tokenizer files (the model folder, or <c>textual/</c> in the open_clip layout).</summary>
+    public string TokenizerDirectory { get => field ?? Directory; init; }
+
+    /// <summary>Token context the model was trained with (open_clip's <c>text_cfg.context_length</c>), when the folder says.</summary>
+    public int? ContextLength { get; init; }
+
+    /// <summary>The token texts are padded with to a fixed length (<c>pad_token</c> of tokenizer_config.json); null pads with id 0.</summary>
+    public string? PadToken { get; init; }
 
     /// <summary>Reads the folder's layout. Throws <see cref="ClipModelException"/> saying how to get the model when something is missing.</summary>
     public static ClipModelFolder Open(string directory, ModelVariant variant = ModelVariant.Auto)
@@ -54,6 +71,8 @@ public sealed class ClipModelFolder
         var full = System.IO.Path.GetFullPath(directory);
         if (!System.IO.Directory.Exists(full))
             throw new ClipModelException($"Model folder '{full}' does not exist. {HowToGet(full)}");
+        if (OpenClipFolderReader.LooksLikeOpenClip(full))
+            return OpenClipFolderReader.Read(full, variant);
 
         var (chosen, text, vision) = ChooseVariant(full, variant);
         var config = ReadJson(full, "config.json");
@@ -99,8 +118,9 @@ public sealed class ClipModelFolder
         var size = ReadSize(j, "crop_size") ?? ReadSize(j, "size") ?? PreprocessSpec.Clip.Size;
         var mean = ReadTriple(j, "image_mean", dir) ?? PreprocessSpec.Clip.Mean;
         var std = ReadTriple(j, "image_std", dir) ?? PreprocessSpec.Clip.Std;
-        if (size < 1 || std.Any(s => s <= 0f))
-            throw new ClipModelException($"preprocessor_config.json in '{dir}' has an invalid size or image_std.");
+        // Bounded because every image is preprocessed into a size × size tensor.
+        if (size is < 1 or > MaxImageSize || std.Any(s => !(s > 0f)))
+            throw new ClipModelException($"preprocessor_config.json in '{dir}' has an invalid size (1 to {MaxImageSize}) or image_std.");
         return size == PreprocessSpec.Clip.Size && mean.SequenceEqual(PreprocessSpec.Clip.Mean) && std.SequenceEqual(PreprocessSpec.Clip.Std)
             ? PreprocessSpec.Clip
             : new PreprocessSpec(size, mean, std);
@@ -133,7 +153,7 @@ public sealed class ClipModelFolder
             : throw new ClipModelException($"preprocessor_config.json in '{dir}': {name} must have 3 values, has {values.Length}.");
     }
 
-    private static JsonElement? ReadJson(string dir, string name)
+    internal static JsonElement? ReadJson(string dir, string name)
     {
         var path = System.IO.Path.Combine(dir, name);
         if (!File.Exists(path))
@@ -149,7 +169,7 @@ public sealed class ClipModelFolder
         }
     }
 
-    private static string? ReadString(JsonElement? json, string name) =>
+    internal static string? ReadString(JsonElement? json, string name) =>
         json is { } j && j.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(v.GetString())
             ? v.GetString()
             : null;
@@ -161,6 +181,6 @@ public sealed class ClipModelFolder
         var at = Array.LastIndexOf(parts, "models");
         var name = at >= 0 && at < parts.Length - 1 ? string.Join('/', parts[(at + 1)..]) : "NAME";
         return $"Download it with `semsearch models pull {name}` (`semsearch models list` shows the known names), "
-            + "or point SemanticSearch:Model:Path / --model at a folder in the Hugging Face ONNX layout.";
+            + "or point SemanticSearch:Model:Path / --model at a folder in the Hugging Face ONNX layout or Immich's open_clip layout.";
     }
 }

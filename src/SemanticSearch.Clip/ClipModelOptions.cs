@@ -9,7 +9,7 @@ public sealed class ClipModelOptions
     /// <summary>The default model folder: the small demo model bundled with the repository and copied next to programs.</summary>
     public const string DefaultPath = "models/clip-demo";
 
-    /// <summary>Model folder in the Hugging Face ONNX layout; a relative path goes through <c>AppPaths.Resolve</c>.</summary>
+    /// <summary>Model folder in the Hugging Face ONNX layout or Immich's open_clip layout; a relative path goes through <c>AppPaths.Resolve</c>.</summary>
     public string Path { get; set; } = DefaultPath;
 
     /// <summary>Which ONNX files of the folder to load (default: the first that exists of fp32, quantized, fp16).</summary>

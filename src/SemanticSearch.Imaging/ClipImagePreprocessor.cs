@@ -4,9 +4,10 @@ using SemanticSearch.Core.Imaging;
 namespace SemanticSearch.Imaging;
 
 /// <summary>
-/// OpenAI CLIP's image transform (<c>clip/clip.py</c> <c>_transform</c>, as torchvision computes it on PIL images):
-/// bicubic resize of the shortest side to <see cref="PreprocessSpec.Size"/> (PIL semantics, antialiased when
-/// shrinking), centre crop to a square, scale to [0, 1], normalise per channel, CHW float32.
+/// CLIP-style image transforms as torchvision computes them on PIL images: by default OpenAI CLIP's
+/// (<c>clip/clip.py</c> <c>_transform</c>: bicubic resize of the shortest side to <see cref="PreprocessSpec.Size"/>,
+/// centre crop to a square), or, as the spec says, a squash straight to the square and/or PIL's bilinear filter
+/// (SigLIP); PIL semantics, antialiased when shrinking; then scale to [0, 1], normalise per channel, CHW float32.
 /// The image is converted to RGB before resizing (as Hugging Face's CLIP processor does); only the
 /// cropped window of the resize is computed.
 /// </summary>
@@ -72,14 +73,16 @@ public sealed class ClipImagePreprocessor : IImagePreprocessor
     {
         Validate(spec, destination);
         int size = spec.Size;
-        var (width, height) = ResizedSize(originalWidth, originalHeight, size);
-        var (left, top) = CropOffset(width, height, size);
+        // A squash resizes straight to the square, so there is nothing to crop.
+        var squash = spec.ResizeMode == ImageResizeMode.Squash;
+        var (width, height) = squash ? (size, size) : ResizedSize(originalWidth, originalHeight, size);
+        var (left, top) = squash ? (0, 0) : CropOffset(width, height, size);
 
         int pixelCount = size * size;
         byte[] rgb = ArrayPool<byte>.Shared.Rent(pixelCount * 3);
         try
         {
-            PilBicubicResampler.ResizeRegion(pixels, boxLeft, boxTop, boxRight, boxBottom, width, height, left, top, size, size, rgb);
+            PilBicubicResampler.ResizeRegion(pixels, boxLeft, boxTop, boxRight, boxBottom, width, height, left, top, size, size, rgb, spec.Interpolation);
             Normalise(rgb.AsSpan(0, pixelCount * 3), spec, destination);
         }
         finally
@@ -141,6 +144,8 @@ public sealed class ClipImagePreprocessor : IImagePreprocessor
             throw new ArgumentException("Mean and Std must have exactly 3 values (R, G, B).", nameof(spec));
         if (Array.Exists(spec.Std, s => s == 0f || !float.IsFinite(s)))
             throw new ArgumentException("Std values must be finite and non-zero.", nameof(spec));
+        if (!Enum.IsDefined(spec.ResizeMode) || !Enum.IsDefined(spec.Interpolation))
+            throw new ArgumentException("Unknown resize mode or interpolation.", nameof(spec));
         if (destination.Length < spec.TensorLength)
             throw new ArgumentException($"Destination holds {destination.Length} floats, {spec.TensorLength} needed.", nameof(destination));
     }

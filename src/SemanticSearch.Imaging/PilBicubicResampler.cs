@@ -3,7 +3,7 @@ using SemanticSearch.Core.Imaging;
 namespace SemanticSearch.Imaging;
 
 /// <summary>
-/// Resizes 8-bit RGB exactly like Pillow's <c>Image.resize(size, Image.BICUBIC)</c>: separable convolution,
+/// Resizes 8-bit RGB exactly like Pillow's <c>Image.resize(size, Image.BICUBIC)</c> (or <c>BILINEAR</c> where asked): separable convolution,
 /// horizontal pass first, antialiasing when shrinking (support scaled by the factor), 22-bit fixed-point
 /// weights with rounding and clipping to 0..255 after each pass. CLIP was trained on PIL's output, so the
 /// embeddings are only faithful when the pixels match PIL's, not merely look alike.
@@ -63,10 +63,11 @@ public static class PilBicubicResampler
     /// <param name="regionWidth">Window width.</param>
     /// <param name="regionHeight">Window height.</param>
     /// <param name="destination">Interleaved RGB, stride regionWidth × 3.</param>
+    /// <param name="filter">Pillow's filter: bicubic (default) or bilinear.</param>
     public static void ResizeRegion(
         RgbImage source, double boxLeft, double boxTop, double boxRight, double boxBottom, int width, int height,
         int left, int top, int regionWidth, int regionHeight,
-        Span<byte> destination)
+        Span<byte> destination, ImageInterpolation filter = ImageInterpolation.Bicubic)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(width);
@@ -88,7 +89,7 @@ public static class PilBicubicResampler
         bool vertical = height != source.Height || boxTop != 0 || boxBottom != source.Height;
 
         ResampleCoefficients? rows = vertical
-            ? ResampleCoefficients.Compute(source.Height, height, top, regionHeight, boxTop, boxBottom)
+            ? ResampleCoefficients.Compute(source.Height, height, top, regionHeight, boxTop, boxBottom, filter)
             : null;
         int firstRow = rows is null ? top : rows.Starts[0];
         int lastRow = rows is null ? top + regionHeight : rows.End;
@@ -108,7 +109,7 @@ public static class PilBicubicResampler
             return;
         }
 
-        var columns = ResampleCoefficients.Compute(source.Width, width, left, regionWidth, boxLeft, boxRight);
+        var columns = ResampleCoefficients.Compute(source.Width, width, left, regionWidth, boxLeft, boxRight, filter);
         if (!vertical)
         {
             ResamplePasses.Horizontal(source.Pixels, source.Width * Channels, firstRow, tempRows, columns, destination);

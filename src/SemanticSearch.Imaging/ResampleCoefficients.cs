@@ -1,7 +1,9 @@
+using SemanticSearch.Core.Imaging;
+
 namespace SemanticSearch.Imaging;
 
 /// <summary>
-/// Fixed-point filter weights for one axis of a bicubic resize, computed the way Pillow does
+/// Fixed-point filter weights for one axis of a bicubic or bilinear resize, computed the way Pillow does
 /// (support widened by the downscale factor, weights normalised per output pixel, then rounded
 /// to <see cref="PrecisionBits"/> fractional bits) so that the integer sums match PIL bit for bit.
 /// Only the output positions [<c>first</c>, <c>first + count</c>) are computed.
@@ -11,8 +13,6 @@ internal sealed class ResampleCoefficients
     /// <summary>Pillow's PRECISION_BITS for 8-bit images: 32 - 8 - 2.</summary>
     public const int PrecisionBits = 32 - 8 - 2;
 
-    /// <summary>Bicubic support radius in source pixels at scale 1.</summary>
-    private const double Support = 2.0;
 
     private ResampleCoefficients(int count, int kernelSize, int[] starts, int[] lengths, int[] weights)
     {
@@ -44,9 +44,10 @@ internal sealed class ResampleCoefficients
     /// <summary>
     /// Computes weights for output positions <paramref name="first"/>.. of an <paramref name="inSize"/> → <paramref name="outSize"/>
     /// resize whose output spans source coordinates [<paramref name="boxStart"/>, <paramref name="boxEnd"/>]
-    /// (Pillow's <c>box</c>; normally [0, <paramref name="inSize"/>]).
+    /// (Pillow's <c>box</c>; normally [0, <paramref name="inSize"/>]), with Pillow's <paramref name="filter"/>.
     /// </summary>
-    public static ResampleCoefficients Compute(int inSize, int outSize, int first, int count, double boxStart, double boxEnd)
+    public static ResampleCoefficients Compute(int inSize, int outSize, int first, int count, double boxStart, double boxEnd,
+        ImageInterpolation filter = ImageInterpolation.Bicubic)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(inSize);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(outSize);
@@ -60,7 +61,8 @@ internal sealed class ResampleCoefficients
             throw new ArgumentOutOfRangeException(nameof(boxEnd), "The source box must lie within the source.");
         double scale = (boxEnd - boxStart) / outSize;
         double filterScale = scale < 1.0 ? 1.0 : scale;
-        double support = Support * filterScale;
+        // Support radius in source pixels at scale 1: Pillow's 2 for bicubic, 1 for bilinear.
+        double support = (filter == ImageInterpolation.Bilinear ? 1.0 : 2.0) * filterScale;
         int kernelSize = (int)Math.Ceiling(support) * 2 + 1;
         double inverseFilterScale = 1.0 / filterScale;
 
@@ -85,7 +87,8 @@ internal sealed class ResampleCoefficients
             double sum = 0.0;
             for (int x = 0; x < xmax; x++)
             {
-                double w = Bicubic((x + xmin - center + 0.5) * inverseFilterScale);
+                double at = (x + xmin - center + 0.5) * inverseFilterScale;
+                double w = filter == ImageInterpolation.Bilinear ? Bilinear(at) : Bicubic(at);
                 k[x] = w;
                 sum += w;
             }
@@ -104,6 +107,14 @@ internal sealed class ResampleCoefficients
         }
 
         return new ResampleCoefficients(count, kernelSize, starts, lengths, weights);
+    }
+
+    /// <summary>The triangle kernel of PIL's BILINEAR filter.</summary>
+    private static double Bilinear(double x)
+    {
+        if (x < 0.0)
+            x = -x;
+        return x < 1.0 ? 1.0 - x : 0.0;
     }
 
     /// <summary>Keys' cubic convolution kernel with a = -0.5 (Catmull-Rom), as PIL's BICUBIC filter.</summary>

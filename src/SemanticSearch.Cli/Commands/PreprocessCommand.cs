@@ -31,10 +31,11 @@ internal static class PreprocessCommand
         };
         var model = new Option<DirectoryInfo?>("--model")
         {
-            Description = "Model folder whose preprocessor_config.json gives size, mean and std (default: OpenAI CLIP's values).",
+            Description = "Model folder (Hugging Face or open_clip layout) whose preprocessing is used: size, mean, std, "
+                + "interpolation and resize mode (default: OpenAI CLIP's).",
         };
         var command = new Command("preprocess",
-            "Write an image's CLIP input tensor (resize shortest side, centre crop, normalise; C×H×W float32 LE) to a file.");
+            "Write an image's model input tensor (the model's resize, crop or squash and normalisation; C×H×W float32 LE) to a file.");
         command.Arguments.Add(image);
         command.Options.Add(output);
         command.Options.Add(size);

@@ -62,13 +62,13 @@ public sealed class ClipEmbeddingModel : IEmbeddingModel
             throw new ClipModelException(string.Join(" ", problems));
 
         var folder = ClipModelFolder.Open(modelDir, options.Variant);
-        var tokenizer = LoadTokenizer(folder.Directory);
+        var (tokenizer, tokenizerProblem, padding) = LoadTokenizer(folder);
         InferenceSession? textSession = null, visionSession = null;
         try
         {
             textSession = OnnxSessionFactory.Create(folder.TextModelPath, options);
             visionSession = OnnxSessionFactory.Create(folder.VisionModelPath, options);
-            var text = new ClipTextEncoder(textSession, folder.TextModelPath, tokenizer, folder.ProjectionDim, options.BatchSize);
+            var text = new ClipTextEncoder(textSession, folder.TextModelPath, tokenizer, tokenizerProblem, folder.ProjectionDim, options.BatchSize, padding);
             var images = new ClipImageEncoder(visionSession, folder.VisionModelPath, folder.Preprocess, folder.ProjectionDim, options.BatchSize);
             if (text.Dimension != images.Dimension)
                 throw new ClipModelException($"'{folder.Directory}': the text tower gives {text.Dimension}-d embeddings but the vision tower {images.Dimension}-d.");
@@ -89,7 +89,26 @@ public sealed class ClipEmbeddingModel : IEmbeddingModel
         _visionSession.Dispose();
     }
 
-    private static ClipTokenizer LoadTokenizer(string dir)
+    /// <summary>
+    /// The CLIP tokenizer and padding of a folder. An open_clip folder whose tokenizer.json is not CLIP's BPE (SigLIP's
+    /// SentencePiece) still loads: texts are refused with the reason, token ids are encoded.
+    /// </summary>
+    private static (ClipTokenizer?, string?, TextPadding) LoadTokenizer(ClipModelFolder folder)
+    {
+        if (folder.Layout != ClipModelLayout.OpenClip)
+            return (LoadClipTokenizer(folder.TokenizerDirectory), null, new TextPadding(0, folder.ContextLength, false));
+
+        var file = Path.Combine(folder.TokenizerDirectory, "tokenizer.json");
+        var summary = TokenizerJsonSummary.Read(file, folder.PadToken);
+        var padId = folder.PadToken is null ? 0
+            : summary.TokenId ?? throw new ClipModelException($"'{file}' has no token '{folder.PadToken}', the pad_token of tokenizer_config.json.");
+        var padding = new TextPadding(padId, folder.ContextLength, AlwaysToContext: true);
+        if (summary.Kind != "BPE")
+            return (null, $"'{file}' is a {summary.Kind} tokenizer; this build tokenizes only CLIP's BPE, so the model takes token ids but not texts.", padding);
+        return (LoadClipTokenizer(folder.TokenizerDirectory), null, padding);
+    }
+
+    private static ClipTokenizer LoadClipTokenizer(string dir)
     {
         try
         {

@@ -9,6 +9,8 @@ namespace SemanticSearch.Clip.Onnx;
 /// <summary>
 /// CLIP's text tower on ONNX Runtime. Texts are tokenised with the CLIP tokenizer and batches are padded only to their
 /// longest sequence: the text transformer is causal and pools at the end token, so padding beyond it changes nothing.
+/// Models whose folder names a pad token (open_clip layout) are always padded to their context length with that token,
+/// as they were trained: SigLIP's text tower attends to the padding and pools at the last position.
 /// Thread-safe (ONNX Runtime's Run is).
 /// </summary>
 public sealed class ClipTextEncoder : ITextEncoder
@@ -24,11 +26,23 @@ public sealed class ClipTextEncoder : ITextEncoder
     private readonly string[] _outputNames;
     private readonly int _fixedLength;
     private readonly int _maxBatch;
+    private readonly int _padId;
+    private readonly bool _padToContext;
+    private readonly ClipTokenizer? _tokenizer;
+    private readonly string? _tokenizerProblem;
 
-    internal ClipTextEncoder(InferenceSession session, string modelPath, ClipTokenizer tokenizer, int? configDimension, int batchSize)
+    /// <summary>
+    /// <paramref name="tokenizer"/> is null when the folder's tokenizer kind cannot be loaded yet; then
+    /// <paramref name="tokenizerProblem"/> says why, texts are refused with it and token ids still work.
+    /// </summary>
+    internal ClipTextEncoder(InferenceSession session, string modelPath, ClipTokenizer? tokenizer, string? tokenizerProblem,
+        int? configDimension, int batchSize, TextPadding padding)
     {
         _session = session;
-        Tokenizer = tokenizer;
+        _tokenizer = tokenizer;
+        _tokenizerProblem = tokenizerProblem;
+        _padId = padding.PadId;
+        _padToContext = padding.AlwaysToContext;
         var inputs = session.InputMetadata;
         _idsName = inputs.ContainsKey("input_ids") ? "input_ids"
             : inputs.Keys.Where(k => k != "attention_mask").ToArray() is [var only] ? only
@@ -45,7 +59,7 @@ public sealed class ClipTextEncoder : ITextEncoder
 
         var dims = inputs[_idsName].Dimensions;
         _fixedLength = dims.Length == 2 && dims[1] > 0 ? dims[1] : 0;
-        ContextLength = _fixedLength > 0 ? _fixedLength : DefaultContextLength;
+        ContextLength = _fixedLength > 0 ? _fixedLength : padding.ContextLength ?? DefaultContextLength;
         _maxBatch = dims.Length == 2 && dims[0] > 0 ? dims[0] : batchSize;
 
         var output = EmbeddingOutput.PickName(session, "text_embeds", modelPath);
@@ -61,7 +75,11 @@ public sealed class ClipTextEncoder : ITextEncoder
     public int ContextLength { get; }
 
     /// <summary>The CLIP tokenizer of this model's folder.</summary>
-    public ClipTokenizer Tokenizer { get; }
+    /// <exception cref="ClipModelException">The folder's tokenizer is of a kind this build cannot load.</exception>
+    public ClipTokenizer Tokenizer => _tokenizer ?? throw new ClipModelException(_tokenizerProblem ?? "This model has no tokenizer.");
+
+    /// <summary>The id texts are padded with (0 unless the model folder names a pad token).</summary>
+    public int PadId => _padId;
 
     /// <inheritdoc />
     public float[][] EncodeTexts(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
@@ -75,7 +93,8 @@ public sealed class ClipTextEncoder : ITextEncoder
 
     /// <summary>
     /// Encodes ready token sequences (each with start and end tokens, as <see cref="ClipTokenizer.EncodeForModel"/> makes them).
-    /// Each batch is padded with id 0 to its longest sequence, or to <paramref name="padToLength"/> when that is longer.
+    /// Each batch is padded with <see cref="PadId"/> to its longest sequence, or to <paramref name="padToLength"/> when that
+    /// is longer, or to <see cref="ContextLength"/> when the graph's length is fixed or the model folder names a pad token.
     /// </summary>
     public float[][] EncodeTokenIds(IReadOnlyList<int[]> tokenIds, int padToLength = 0, CancellationToken cancellationToken = default)
     {
@@ -105,15 +124,15 @@ public sealed class ClipTextEncoder : ITextEncoder
 
     private void RunBatch(int[][] ids, int start, int count, int padTo, float[][] destination, CancellationToken ct)
     {
-        var length = Math.Max(padTo, _fixedLength);
+        var length = Math.Max(padTo, _padToContext ? ContextLength : _fixedLength);
         for (var i = start; i < start + count; i++)
             length = Math.Max(length, ids[i].Length);
         long[] shape = [count, length];
 
         var names = new List<string>(2) { _idsName };
-        using var idsValue = Pack(ids, start, count, length, _idsType, mask: false, shape);
+        using var idsValue = Pack(ids, start, count, length, _idsType, mask: false, shape, _padId);
         var values = new List<OrtValue>(2) { idsValue };
-        using var maskValue = _maskName is null ? null : Pack(ids, start, count, length, _maskType, mask: true, shape);
+        using var maskValue = _maskName is null ? null : Pack(ids, start, count, length, _maskType, mask: true, shape, 0);
         if (maskValue is not null)
         {
             names.Add(_maskName!);
@@ -133,15 +152,17 @@ public sealed class ClipTextEncoder : ITextEncoder
         }
     }
 
-    private static OrtValue Pack(int[][] ids, int start, int count, int length, TensorElementType type, bool mask, long[] shape) =>
+    private static OrtValue Pack(int[][] ids, int start, int count, int length, TensorElementType type, bool mask, long[] shape, int pad) =>
         type == TensorElementType.Int64
-            ? OrtValue.CreateTensorValueFromMemory(Fill<long>(ids, start, count, length, mask), shape)
-            : OrtValue.CreateTensorValueFromMemory(Fill<int>(ids, start, count, length, mask), shape);
+            ? OrtValue.CreateTensorValueFromMemory(Fill<long>(ids, start, count, length, mask, pad), shape)
+            : OrtValue.CreateTensorValueFromMemory(Fill<int>(ids, start, count, length, mask, pad), shape);
 
-    /// <summary>Row-major [count, length]: token ids padded with 0, or the mask (1 for real tokens, 0 for padding).</summary>
-    private static T[] Fill<T>(int[][] ids, int start, int count, int length, bool mask) where T : unmanaged, IBinaryInteger<T>
+    /// <summary>Row-major [count, length]: token ids padded with <paramref name="pad"/>, or the mask (1 for real tokens, 0 for padding).</summary>
+    private static T[] Fill<T>(int[][] ids, int start, int count, int length, bool mask, int pad) where T : unmanaged, IBinaryInteger<T>
     {
         var data = new T[count * length];
+        if (!mask && pad != 0)
+            data.AsSpan().Fill(T.CreateTruncating(pad));
         for (var r = 0; r < count; r++)
         {
             var seq = ids[start + r];
