@@ -227,6 +227,17 @@ public sealed class CatalogStore : ICatalogStore
     }
 
     /// <inheritdoc />
+    public IEnumerable<KeyValuePair<long, ImageFilterValues>> ReadFilterValues(IReadOnlyCollection<long>? ids = null)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (ids is { Count: 0 })
+            yield break;
+        using var connection = Open();
+        foreach (var row in ImageTable.ReadFilterValues(connection, ids))
+            yield return row;
+    }
+
+    /// <inheritdoc />
     public IndexCheckpoint? GetIndexCheckpoint() => Read(CatalogStateTable.GetCheckpoint);
 
     /// <inheritdoc />

@@ -227,6 +227,48 @@ public sealed unsafe class UsearchVectorIndex : IVectorIndex
         finally { _lock.ExitReadLock(); }
     }
 
+    /// <summary>
+    /// The <paramref name="count"/> nearest vectors among the keys <paramref name="filter"/> accepts, found in one walk
+    /// of the graph (the filter is asked per candidate), so fewer than <paramref name="count"/> come back only when
+    /// fewer match.
+    /// </summary>
+    public IReadOnlyList<VectorMatch> Search(ReadOnlySpan<float> query, int count, IVectorKeyFilter filter)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        ArgumentNullException.ThrowIfNull(filter);
+        _lock.EnterReadLock();
+        try
+        {
+            CheckLength(query.Length, nameof(query));
+            if (_handle == 0 || count == 0)
+                return [];
+            var keys = ArrayPool<ulong>.Shared.Rent(count);
+            var distances = ArrayPool<float>.Shared.Rent(count);
+            using var native = new NativeKeyFilter(filter);
+            _searchContexts.Wait();
+            try
+            {
+                nint error = 0;
+                nuint found;
+                fixed (float* q = query)
+                fixed (ulong* k = keys)
+                fixed (float* d = distances)
+                    found = UsearchNative.FilteredSearch(_handle, q, UsearchNative.ScalarF32, (nuint)count,
+                        NativeKeyFilter.Callback, native.State, k, d, &error);
+                UsearchNative.Check(error, "filtered search");
+                native.ThrowIfFailed();
+                return ToMatches(keys, distances, (int)found);
+            }
+            finally
+            {
+                _searchContexts.Release();
+                ArrayPool<ulong>.Shared.Return(keys);
+                ArrayPool<float>.Shared.Return(distances);
+            }
+        }
+        finally { _lock.ExitReadLock(); }
+    }
+
     private static VectorMatch[] ToMatches(ulong[] keys, float[] distances, int found)
     {
         var matches = new VectorMatch[found];
