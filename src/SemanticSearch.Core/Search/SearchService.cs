@@ -135,7 +135,7 @@ public sealed class SearchService(
 
     /// <summary>
     /// Filtered path: when the filter matches few enough images, rank exactly those (exact and complete); otherwise
-    /// over-fetch from the index and drop what does not match.
+    /// search the index with the filter applied inside it (see <see cref="FromIndex"/>).
     /// </summary>
     private List<SearchHit> FromFilter(float[] vector, SearchQuery query, int wanted, CancellationToken cancellationToken)
     {
