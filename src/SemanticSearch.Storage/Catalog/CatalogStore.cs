@@ -177,7 +177,7 @@ public sealed class CatalogStore : ICatalogStore
                 writer.MarkDeleted(id);
             foreach (var touch in batch.Touched)
                 writer.Touch(touch);
-            return new CatalogWriteResult(previous, sequence, writer.Changes, indexedIds);
+            return new CatalogWriteResult(previous, sequence, writer.Changes, indexedIds) { MovedIds = writer.MovedIds };
         });
     }
 

@@ -126,7 +126,7 @@ public sealed class VectorIndexStore : IVectorIndexStore, IDisposable
             }
             foreach (var change in changes.Changes)
                 ApplyOne(change);
-            UpdateFilters(changes.Changes.Select(c => (c.Key, c.IsRemoval)));
+            UpdateFilters(changes.Changes.Select(c => (c.Key, c.IsRemoval)).Concat(changes.MovedIds.Select(id => (id, false))));
             _applied = changes.Sequence;
             _dirty = true;
         }
@@ -308,7 +308,10 @@ public sealed class VectorIndexStore : IVectorIndexStore, IDisposable
             _index.Remove(change.Key);
     }
 
-    /// <summary>Keeps the filter columns in step with the index: removals forgotten, the rest re-read from the catalog.</summary>
+    /// <summary>
+    /// Keeps the filter columns in step with the catalog: removals forgotten, written and moved images re-read (only
+    /// indexed ones come back, so a moved image that is not indexed stays out).
+    /// </summary>
     private void UpdateFilters(IEnumerable<(long Key, bool IsRemoval)> changes)
     {
         var written = new List<long>();

@@ -49,6 +49,21 @@ public sealed class IndexFilterStoreTests : IDisposable
     }
 
     [Fact]
+    public void A_moved_image_is_found_by_its_new_folder_and_source_only()
+    {
+        var a = AddSource("/a");
+        var b = AddSource("/b");
+        var ids = Write([Image(a, "/a/old/cat.jpg", 0), Image(a, "/a/old/dog.jpg", 1)]);
+
+        _store.Apply(_catalog.WriteBatch(new CatalogBatch { Moved = [new MovedImage(ids[0], b, "/b/new/cat.jpg", 1000, Day0)] }));
+
+        Assert.Equal([ids[0]], SearchAll(new SearchFilter(FolderPrefix: "/b/new/")));
+        Assert.Equal([ids[0]], SearchAll(new SearchFilter(SourceId: b)));
+        Assert.Equal([ids[1]], SearchAll(new SearchFilter(FolderPrefix: "/a/old/")));
+        Assert.Equal([ids[1]], SearchAll(new SearchFilter(SourceId: a)));
+    }
+
+    [Fact]
     public void Catalog_query_row_check_and_index_filter_agree_on_every_filter()
     {
         var a = AddSource("/p");
