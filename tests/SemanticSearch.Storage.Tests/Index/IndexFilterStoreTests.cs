@@ -49,6 +49,21 @@ public sealed class IndexFilterStoreTests : IDisposable
     }
 
     [Fact]
+    public void While_the_collection_is_small_the_exact_tier_applies_the_filter()
+    {
+        _store.Dispose();
+        _store = OpenStore(exactBelow: 1000);
+        var a = AddSource("/a");
+        var b = AddSource("/b");
+        var inA = Write(Enumerable.Range(0, 10).Select(i => Image(a, $"/a/img_{i}.jpg", i)));
+        Write(Enumerable.Range(10, 10).Select(i => Image(b, $"/b/img_{i}.jpg", i)));
+
+        Assert.True(_store.Tiers.IsExact);
+        IFilteredVectorIndex index = _store.Tiers;
+        Assert.Equal(inA.Order(), index.Search(_vectors.AsSpan(0, Dim), 100, new SearchFilter(SourceId: a)).Select(m => m.Key).Order());
+    }
+
+    [Fact]
     public void A_moved_image_is_found_by_its_new_folder_and_source_only()
     {
         var a = AddSource("/a");
@@ -104,8 +119,8 @@ public sealed class IndexFilterStoreTests : IDisposable
         _temp.Dispose();
     }
 
-    private VectorIndexStore OpenStore() =>
-        VectorIndexStore.Open(_catalog, _temp.Combine("vectors.usearch"), new VectorIndexOptions { ExactBelow = 0 });
+    private VectorIndexStore OpenStore(int exactBelow = 0) =>
+        VectorIndexStore.Open(_catalog, _temp.Combine("vectors.usearch"), new VectorIndexOptions { ExactBelow = exactBelow });
 
     private long AddSource(string folder) =>
         _catalog.AddSource(new CatalogSource { Kind = SourceKind.Folder, Location = folder }).Id;
