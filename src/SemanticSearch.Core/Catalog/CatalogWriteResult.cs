@@ -14,6 +14,12 @@ public sealed record CatalogWriteResult(
     IReadOnlyList<VectorChange> Changes,
     IReadOnlyList<long> IndexedIds)
 {
+    /// <summary>
+    /// Images whose source or location changed while their vector stayed (moves): not index changes, but the index's
+    /// filter fields must follow them.
+    /// </summary>
+    public IReadOnlyList<long> MovedIds { get; init; } = [];
+
     /// <summary>A write that changed nothing at <paramref name="sequence"/>.</summary>
     public static CatalogWriteResult Unchanged(long sequence) => new(sequence, sequence, [], []);
 }

@@ -90,6 +90,12 @@ public interface ICatalogStore : IDisposable
     /// </summary>
     IEnumerable<VectorChange> ReadVectorChanges(long afterSequence);
 
+    /// <summary>
+    /// The fields search filters test, for every indexed image in id order (or only <paramref name="ids"/>, when
+    /// given): what the vector index's in-memory filter is built and updated from. Streams.
+    /// </summary>
+    IEnumerable<KeyValuePair<long, ImageFilterValues>> ReadFilterValues(IReadOnlyCollection<long>? ids = null);
+
     /// <summary>What the saved index file contains, or null when none was recorded (or the model changed since).</summary>
     IndexCheckpoint? GetIndexCheckpoint();
 

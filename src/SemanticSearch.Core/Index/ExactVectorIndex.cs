@@ -115,6 +115,25 @@ public sealed class ExactVectorIndex : IVectorIndex
         finally { _lock.ExitReadLock(); }
     }
 
+    /// <summary>Exact search among the keys <paramref name="filter"/> accepts.</summary>
+    public IReadOnlyList<VectorMatch> Search(ReadOnlySpan<float> query, int count, IVectorKeyFilter filter)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        _lock.EnterReadLock();
+        try
+        {
+            CheckQuery(query);
+            var top = new TopK(count);
+            foreach (var (key, slot) in _slots)
+            {
+                if (filter.Accepts(key))
+                    top.Offer(key, TensorPrimitives.Dot(query, VectorAt(slot)));
+            }
+            return top.ToList();
+        }
+        finally { _lock.ExitReadLock(); }
+    }
+
     /// <summary>Ranks arbitrary (key, vector) pairs against a query: exact top-k without building an index.</summary>
     public static IReadOnlyList<VectorMatch> Rank(ReadOnlySpan<float> query, IEnumerable<KeyValuePair<long, float[]>> vectors, int count)
     {

@@ -112,17 +112,21 @@ public sealed class SearchService(
         TensorPrimitives.MultiplyAdd(vector, weight, sum, sum);
     }
 
-    /// <summary>Approximate path: ask the index for more than needed, widening until enough results survive.</summary>
+    /// <summary>
+    /// Approximate path: ask the index for more than needed, widening until enough results survive. A filter is
+    /// applied inside the index when it can (only matching images come back); otherwise the results are filtered.
+    /// </summary>
     private List<SearchHit> FromIndex(float[] vector, SearchQuery query, int wanted, CancellationToken cancellationToken)
     {
         var total = index.Count;
         if (total == 0 || index.Dimension != vector.Length)
             return [];
+        var filtered = !query.Filter.IsEmpty && index is IFilteredVectorIndex { CanFilter: true } f ? f : null;
         var k = (int)Math.Min(total, Math.Max(wanted * _options.OverFetch, 32));
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var matches = index.Search(vector, k);
+            var matches = filtered is not null ? filtered.Search(vector, k, query.Filter) : index.Search(vector, k);
             var hits = Collect(matches, query, wanted);
             var exhausted = matches.Count < k || k >= total || k >= MaxCandidates;
             var belowMin = query.MinScore is { } min && matches.Count > 0 && matches[^1].Score < min;
@@ -134,7 +138,7 @@ public sealed class SearchService(
 
     /// <summary>
     /// Filtered path: when the filter matches few enough images, rank exactly those (exact and complete); otherwise
-    /// over-fetch from the index and drop what does not match.
+    /// search the index with the filter applied inside it (see <see cref="FromIndex"/>).
     /// </summary>
     private List<SearchHit> FromFilter(float[] vector, SearchQuery query, int wanted, CancellationToken cancellationToken)
     {
@@ -200,21 +204,7 @@ public sealed class SearchService(
         return false;
     }
 
-    /// <summary>The same conditions as the catalog's filter query, checked on a row.</summary>
-    private static bool Matches(SearchFilter filter, CatalogImage image)
-    {
-        if (filter.IsEmpty)
-            return true;
-        if (filter.SourceId is { } source && image.SourceId != source)
-            return false;
-        if (!string.IsNullOrEmpty(filter.FolderPrefix) && !image.Location.StartsWith(filter.FolderPrefix, StringComparison.Ordinal))
-            return false;
-        if (!string.IsNullOrEmpty(filter.Format) && !string.Equals(image.Format, filter.Format, StringComparison.OrdinalIgnoreCase))
-            return false;
-        if (filter.TakenFrom is { } from && (image.DateTaken is not { } taken1 || taken1 < from))
-            return false;
-        if (filter.TakenTo is { } to && (image.DateTaken is not { } taken2 || taken2 >= to))
-            return false;
-        return true;
-    }
+    /// <summary>The filter's conditions (the same the catalog's query and the index's filter evaluate), checked on a row.</summary>
+    private static bool Matches(SearchFilter filter, CatalogImage image) =>
+        filter.IsEmpty || FilterCondition.AllAccept(FilterCondition.Of(filter), ImageFilterValues.Of(image));
 }

@@ -177,7 +177,7 @@ public sealed class CatalogStore : ICatalogStore
                 writer.MarkDeleted(id);
             foreach (var touch in batch.Touched)
                 writer.Touch(touch);
-            return new CatalogWriteResult(previous, sequence, writer.Changes, indexedIds);
+            return new CatalogWriteResult(previous, sequence, writer.Changes, indexedIds) { MovedIds = writer.MovedIds };
         });
     }
 
@@ -224,6 +224,17 @@ public sealed class CatalogStore : ICatalogStore
         // One SELECT reads one WAL snapshot for the whole stream, however long the caller takes.
         foreach (var change in ImageTable.ReadVectorChanges(connection, afterSequence))
             yield return change;
+    }
+
+    /// <inheritdoc />
+    public IEnumerable<KeyValuePair<long, ImageFilterValues>> ReadFilterValues(IReadOnlyCollection<long>? ids = null)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (ids is { Count: 0 })
+            yield break;
+        using var connection = Open();
+        foreach (var row in ImageTable.ReadFilterValues(connection, ids))
+            yield return row;
     }
 
     /// <inheritdoc />

@@ -75,37 +75,12 @@ internal static class ImageTable
         return ReadImages(command);
     }
 
-    /// <summary>Ids of indexed images matching a filter; the conditions are composed but every value is a parameter.</summary>
+    /// <summary>Ids of indexed images matching a filter (see <see cref="FilterCondition"/>), in id order.</summary>
     public static List<long> FindIndexedIds(SqliteConnection connection, SearchFilter filter, int max)
     {
         var sql = new StringBuilder($"SELECT id FROM images WHERE status = {Indexed}");
         using var command = connection.CreateCommand();
-        if (filter.SourceId is { } sourceId)
-        {
-            sql.Append(" AND source_id = @source");
-            command.With("@source", sourceId);
-        }
-        if (!string.IsNullOrEmpty(filter.FolderPrefix))
-        {
-            // substr instead of LIKE: exact, case-sensitive, and '%' or '_' in paths mean nothing special.
-            sql.Append(" AND substr(location, 1, length(@prefix)) = @prefix");
-            command.With("@prefix", filter.FolderPrefix);
-        }
-        if (!string.IsNullOrEmpty(filter.Format))
-        {
-            sql.Append(" AND format = lower(@format)");
-            command.With("@format", filter.Format);
-        }
-        if (filter.TakenFrom is { } from)
-        {
-            sql.Append(" AND date_taken >= @from");
-            command.With("@from", SqliteValues.ToTicks(from));
-        }
-        if (filter.TakenTo is { } to)
-        {
-            sql.Append(" AND date_taken < @to");
-            command.With("@to", SqliteValues.ToTicks(to));
-        }
+        FilterSql.AppendConditions(sql, command, FilterCondition.Of(filter));
         sql.Append(" ORDER BY id LIMIT @max");
         command.With("@max", max);
         command.CommandText = sql.ToString();
@@ -114,6 +89,21 @@ internal static class ImageTable
         while (reader.Read())
             ids.Add(reader.GetInt64(0));
         return ids;
+    }
+
+    /// <summary>Filtered fields of indexed images (all, or those among <paramref name="ids"/>), in id order.</summary>
+    public static IEnumerable<KeyValuePair<long, ImageFilterValues>> ReadFilterValues(SqliteConnection connection, IReadOnlyCollection<long>? ids)
+    {
+        using var command = connection.Command($"""
+            SELECT id, source_id, location, format, date_taken FROM images
+            WHERE status = {Indexed} {(ids is null ? "" : "AND id IN (SELECT value FROM json_each(@ids))")} ORDER BY id
+            """);
+        if (ids is not null)
+            command.With("@ids", SqliteValues.EncodeIds(ids));
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+            yield return new(reader.GetInt64(0),
+                new ImageFilterValues(reader.GetInt64(1), reader.GetString(2), reader.GetStringOrNull(3), reader.GetInt64OrNull(4)));
     }
 
     public static List<CatalogImage> RecentFailures(SqliteConnection connection, int limit)

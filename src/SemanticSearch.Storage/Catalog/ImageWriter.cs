@@ -16,9 +16,13 @@ internal sealed class ImageWriter(SqliteConnection connection, SqliteTransaction
     private const int Deleted = (int)ImageStatus.Deleted;
 
     private readonly Dictionary<long, VectorChange> _changes = [];
+    private readonly HashSet<long> _moved = [];
     private readonly long _now = SqliteValues.ToTicks(now);
 
     public IReadOnlyList<VectorChange> Changes => [.. _changes.Values.OrderBy(c => c.Key)];
+
+    /// <summary>Images moved in this write (see <see cref="CatalogWriteResult.MovedIds"/>).</summary>
+    public IReadOnlyList<long> MovedIds => [.. _moved.Order()];
 
     public long UpsertIndexed(EmbeddedImage image, CatalogModel model)
     {
@@ -149,6 +153,7 @@ internal sealed class ImageWriter(SqliteConnection connection, SqliteTransaction
             .With("@seq", sequence);
         if (command.ExecuteNonQuery() == 0)
             throw new ArgumentException($"Cannot move image {move.ImageId} to {move.Location}: no such image.");
+        _moved.Add(move.ImageId);
     }
 
     /// <summary>Records a new size and time for unchanged content. Not an index change, so the sequence stays.</summary>

@@ -1,4 +1,5 @@
 using SemanticSearch.Core.Index;
+using SemanticSearch.Core.Search;
 
 namespace SemanticSearch.Storage.Index;
 
@@ -6,9 +7,10 @@ namespace SemanticSearch.Storage.Index;
 /// The HNSW index plus, while the collection is small, an exact mirror that answers searches: brute force over a
 /// few thousand vectors takes microseconds and is never wrong. Once the collection grows past the threshold the
 /// mirror is dropped (it is rebuilt at the next start if the collection shrank). The HNSW side always holds
-/// everything and is what gets saved.
+/// everything and is what gets saved. With filter columns attached, filtered searches apply the filter inside
+/// whichever tier answers.
 /// </summary>
-public sealed class TieredVectorIndex : IVectorIndex
+public sealed class TieredVectorIndex : IFilteredVectorIndex
 {
     private readonly int _exactBelow;
     private volatile ExactVectorIndex? _exact;
@@ -26,6 +28,12 @@ public sealed class TieredVectorIndex : IVectorIndex
 
     /// <summary>The HNSW index underneath.</summary>
     public UsearchVectorIndex Hnsw { get; }
+
+    /// <summary>The per-image filter fields of the store that owns this index; null: filtered searches are refused.</summary>
+    public ImageFilterColumns? Filters { get; internal set; }
+
+    /// <inheritdoc />
+    public bool CanFilter => Filters is not null;
 
     /// <summary>True while searches are answered by the exact mirror.</summary>
     public bool IsExact => _exact is not null;
@@ -65,6 +73,16 @@ public sealed class TieredVectorIndex : IVectorIndex
     /// <inheritdoc />
     public IReadOnlyList<VectorMatch> Search(ReadOnlySpan<float> query, int count) =>
         _exact is { } exact ? exact.Search(query, count) : Hnsw.Search(query, count);
+
+    /// <inheritdoc />
+    /// <exception cref="InvalidOperationException">No filter columns are attached (<see cref="CanFilter"/> is false).</exception>
+    public IReadOnlyList<VectorMatch> Search(ReadOnlySpan<float> query, int count, SearchFilter filter)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var filters = Filters ?? throw new InvalidOperationException("This index has no filter columns.");
+        var accepted = filters.Compile(filter);
+        return _exact is { } exact ? exact.Search(query, count, accepted) : Hnsw.Search(query, count, accepted);
+    }
 
     /// <summary>
     /// Fills the exact mirror from the full set of vectors (after loading a saved file, which holds only the HNSW

@@ -94,6 +94,14 @@ internal static unsafe partial class UsearchNative
     [LibraryImport(Library, EntryPoint = "usearch_search")]
     public static partial nuint Search(nint index, void* query, int scalarKind, nuint count, ulong* keys, float* distances, nint* error);
 
+    /// <summary>
+    /// Search that asks <paramref name="filter"/> (key, state) per candidate during the graph walk: non-zero keeps it.
+    /// The callback runs on the calling thread inside native code, so it must not throw.
+    /// </summary>
+    [LibraryImport(Library, EntryPoint = "usearch_filtered_search")]
+    public static partial nuint FilteredSearch(nint index, void* query, int scalarKind, nuint count,
+        delegate* unmanaged[Cdecl]<ulong, nint, int> filter, nint filterState, ulong* keys, float* distances, nint* error);
+
     [LibraryImport(Library, EntryPoint = "usearch_get")]
     public static partial nuint Get(nint index, ulong key, nuint count, void* vector, int scalarKind, nint* error);
 

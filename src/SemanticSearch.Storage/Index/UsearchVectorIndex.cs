@@ -5,17 +5,18 @@ using SemanticSearch.Core.Index;
 namespace SemanticSearch.Storage.Index;
 
 /// <summary>
-/// HNSW approximate nearest-neighbour search on the native USearch library, cosine metric. Searches run concurrently
-/// under a read lock (bounded by the native thread contexts); adds, removals, growth and resets take the write lock,
-/// because growing the native graph reallocates it under any running search.
+/// HNSW approximate nearest-neighbour search on the native USearch library, cosine metric. Searches run in parallel
+/// under a read lock, at most <see cref="VectorIndexOptions.ConcurrentSearches"/> at once: the C API takes a free
+/// native search context from a fixed pool per call and fails when none is left, so every handle reserves that many
+/// contexts and callers wait for a free one. Adds, removals, growth and resets take the write lock, because growing
+/// the native graph reallocates it under any running search.
 /// </summary>
 public sealed unsafe class UsearchVectorIndex : IVectorIndex
 {
     private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
-    // One native search at a time: concurrent searches through the C API were seen returning other queries' results
-    // (loaded and viewed files alike), and a single HNSW search is sub-millisecond, so correctness wins.
-    private readonly SemaphoreSlim _searchSlots = new(1);
     private readonly VectorIndexOptions _options;
+    // One permit per native search context reserved on the handle (see SizeThreadContexts).
+    private readonly SemaphoreSlim _searchContexts;
     private nint _handle;
     private int _dimension;
     private int _expansionSearch;
@@ -27,6 +28,7 @@ public sealed unsafe class UsearchVectorIndex : IVectorIndex
         ArgumentOutOfRangeException.ThrowIfNegative(dimension);
         _options = options ?? new VectorIndexOptions();
         _expansionSearch = _options.ExpansionSearch;
+        _searchContexts = new SemaphoreSlim(_options.ConcurrentSearches);
         _dimension = dimension;
         _handle = dimension == 0 ? 0 : Create(dimension);
     }
@@ -61,7 +63,7 @@ public sealed unsafe class UsearchVectorIndex : IVectorIndex
             // be reserved: that would copy it out of the mapping.
             if (!view)
                 index.ReserveLocked(Math.Max(64, index.Call(&UsearchNative.Size, "size") + 64));
-            SizeThreadContexts(index._handle);
+            index.SizeThreadContexts(index._handle);
             return index;
         }
         catch
@@ -203,8 +205,7 @@ public sealed unsafe class UsearchVectorIndex : IVectorIndex
                 return [];
             var keys = ArrayPool<ulong>.Shared.Rent(count);
             var distances = ArrayPool<float>.Shared.Rent(count);
-            // The native library has a fixed number of per-thread search contexts.
-            _searchSlots.Wait();
+            _searchContexts.Wait();
             try
             {
                 nint error = 0;
@@ -214,19 +215,66 @@ public sealed unsafe class UsearchVectorIndex : IVectorIndex
                 fixed (float* d = distances)
                     found = UsearchNative.Search(_handle, q, UsearchNative.ScalarF32, (nuint)count, k, d, &error);
                 UsearchNative.Check(error, "search");
-                var matches = new VectorMatch[(int)found];
-                for (var i = 0; i < matches.Length; i++)
-                    matches[i] = new VectorMatch((long)keys[i], 1f - distances[i]); // cosine distance = 1 - similarity
-                return matches;
+                return ToMatches(keys, distances, (int)found);
             }
             finally
             {
-                _searchSlots.Release();
+                _searchContexts.Release();
                 ArrayPool<ulong>.Shared.Return(keys);
                 ArrayPool<float>.Shared.Return(distances);
             }
         }
         finally { _lock.ExitReadLock(); }
+    }
+
+    /// <summary>
+    /// The <paramref name="count"/> nearest vectors among the keys <paramref name="filter"/> accepts, found in one walk
+    /// of the graph (the filter is asked per candidate), so fewer than <paramref name="count"/> come back only when
+    /// fewer match.
+    /// </summary>
+    public IReadOnlyList<VectorMatch> Search(ReadOnlySpan<float> query, int count, IVectorKeyFilter filter)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        ArgumentNullException.ThrowIfNull(filter);
+        _lock.EnterReadLock();
+        try
+        {
+            CheckLength(query.Length, nameof(query));
+            if (_handle == 0 || count == 0)
+                return [];
+            var keys = ArrayPool<ulong>.Shared.Rent(count);
+            var distances = ArrayPool<float>.Shared.Rent(count);
+            using var native = new NativeKeyFilter(filter);
+            _searchContexts.Wait();
+            try
+            {
+                nint error = 0;
+                nuint found;
+                fixed (float* q = query)
+                fixed (ulong* k = keys)
+                fixed (float* d = distances)
+                    found = UsearchNative.FilteredSearch(_handle, q, UsearchNative.ScalarF32, (nuint)count,
+                        NativeKeyFilter.Callback, native.State, k, d, &error);
+                UsearchNative.Check(error, "filtered search");
+                native.ThrowIfFailed();
+                return ToMatches(keys, distances, (int)found);
+            }
+            finally
+            {
+                _searchContexts.Release();
+                ArrayPool<ulong>.Shared.Return(keys);
+                ArrayPool<float>.Shared.Return(distances);
+            }
+        }
+        finally { _lock.ExitReadLock(); }
+    }
+
+    private static VectorMatch[] ToMatches(ulong[] keys, float[] distances, int found)
+    {
+        var matches = new VectorMatch[found];
+        for (var i = 0; i < matches.Length; i++)
+            matches[i] = new VectorMatch((long)keys[i], 1f - distances[i]); // cosine distance = 1 - similarity
+        return matches;
     }
 
     /// <summary>The stored vector of a key (decoded to f32 when stored as f16), or null.</summary>
@@ -289,6 +337,7 @@ public sealed unsafe class UsearchVectorIndex : IVectorIndex
             FreeHandle();
         }
         finally { _lock.ExitWriteLock(); }
+        _searchContexts.Dispose();
         GC.SuppressFinalize(this);
     }
 
@@ -357,13 +406,14 @@ public sealed unsafe class UsearchVectorIndex : IVectorIndex
     }
 
     /// <summary>
-    /// A loaded index keeps the thread count it was saved with (often one), and concurrent searches sharing one native
-    /// context return each other's results; so every handle gets as many contexts as searches may run at once.
+    /// Sizes the handle's pool of native search contexts to the number of searches allowed at once. The C API picks a
+    /// free context per call and fails ("Reserve capacity ahead of searches!") when the pool is empty; a loaded file
+    /// and every reserve bring their own thread count, so this runs after each of them.
     /// </summary>
-    private static void SizeThreadContexts(nint handle)
+    private void SizeThreadContexts(nint handle)
     {
         nint error = 0;
-        UsearchNative.ChangeThreadsSearch(handle, (nuint)Environment.ProcessorCount, &error);
+        UsearchNative.ChangeThreadsSearch(handle, (nuint)_options.ConcurrentSearches, &error);
         UsearchNative.Check(error, "setting search threads");
         UsearchNative.ChangeThreadsAdd(handle, (nuint)Environment.ProcessorCount, &error);
         UsearchNative.Check(error, "setting add threads");

@@ -18,6 +18,12 @@ public sealed class VectorIndexOptions
     /// <summary>Storage precision of vectors in the HNSW index.</summary>
     public VectorScalar Scalar { get; set; } = VectorScalar.F32;
 
+    /// <summary>
+    /// Native searches that may run at once (1-256). Each needs its own native search context; more concurrent callers
+    /// wait for a free one instead of failing.
+    /// </summary>
+    public int ConcurrentSearches { get; set; } = 16;
+
     /// <summary>Up to this many vectors searches are exact (brute force is fast and perfect there); 0 disables.</summary>
     public int ExactBelow { get; set; } = 2000;
 
@@ -31,6 +37,8 @@ public sealed class VectorIndexOptions
             problems.Add($"{Section}:ExpansionAdd must be 1-4096 (is {ExpansionAdd}).");
         if (ExpansionSearch is < 1 or > 4096)
             problems.Add($"{Section}:ExpansionSearch must be 1-4096 (is {ExpansionSearch}).");
+        if (ConcurrentSearches is < 1 or > 256)
+            problems.Add($"{Section}:ConcurrentSearches must be 1-256 (is {ConcurrentSearches}).");
         if (ExactBelow < 0)
             problems.Add($"{Section}:ExactBelow must not be negative (is {ExactBelow}).");
         if (!Enum.IsDefined(Scalar))

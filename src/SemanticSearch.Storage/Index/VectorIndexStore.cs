@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using SemanticSearch.Core.Catalog;
 using SemanticSearch.Core.Index;
+using SemanticSearch.Core.Search;
 
 namespace SemanticSearch.Storage.Index;
 
@@ -25,6 +26,7 @@ public sealed class VectorIndexStore : IVectorIndexStore, IDisposable
     private readonly TimeProvider _time;
     private readonly Lock _gate = new();
     private readonly TieredVectorIndex _index;
+    private readonly ImageFilterColumns _filters;
     private CatalogModel? _model;
     private long _applied;
     private bool _dirty;
@@ -39,8 +41,13 @@ public sealed class VectorIndexStore : IVectorIndexStore, IDisposable
         _time = time ?? TimeProvider.System;
         IsReadOnly = readOnly;
         var started = Stopwatch.GetTimestamp();
+        // A prefix that ends inside file names is the one filter condition the columns cannot answer alone.
+        _filters = new ImageFilterColumns(prefix => _catalog.FindIndexedIds(new SearchFilter(FolderPrefix: prefix), int.MaxValue));
         (_index, Recovery) = Recover();
         _index.OwnedByStore = true;
+        foreach (var (id, values) in _catalog.ReadFilterValues())
+            _filters.Set(id, values);
+        _index.Filters = _filters;
         Recovery = Recovery with { Took = Stopwatch.GetElapsedTime(started) };
         _logger.LogInformation("Vector index {Path}: {Kind} ({Reason}), {Count} vectors, {Applied} changes applied in {Took}",
             _path, Recovery.Kind, Recovery.Reason ?? "current", _index.Count, Recovery.Applied, Recovery.Took);
@@ -93,6 +100,7 @@ public sealed class VectorIndexStore : IVectorIndexStore, IDisposable
             if (!changed && _index.Dimension == dimension)
                 return false;
             _index.Reset(dimension);
+            _filters.Clear();
             _model = new CatalogModel(modelId, dimension);
             _applied = _catalog.GetSequence();
             _dirty = true;
@@ -118,6 +126,7 @@ public sealed class VectorIndexStore : IVectorIndexStore, IDisposable
             }
             foreach (var change in changes.Changes)
                 ApplyOne(change);
+            UpdateFilters(changes.Changes.Select(c => (c.Key, c.IsRemoval)).Concat(changes.MovedIds.Select(id => (id, false))));
             _applied = changes.Sequence;
             _dirty = true;
         }
@@ -280,8 +289,13 @@ public sealed class VectorIndexStore : IVectorIndexStore, IDisposable
     private void CatchUpLocked()
     {
         var target = _catalog.GetSequence();
+        var changed = new List<(long, bool)>();
         foreach (var change in _catalog.ReadVectorChanges(_applied))
+        {
             ApplyOne(change);
+            changed.Add((change.Key, change.IsRemoval));
+        }
+        UpdateFilters(changed);
         _applied = target;
         _dirty = true;
     }
@@ -292,6 +306,27 @@ public sealed class VectorIndexStore : IVectorIndexStore, IDisposable
             _index.Add(change.Key, vector);
         else
             _index.Remove(change.Key);
+    }
+
+    /// <summary>
+    /// Keeps the filter columns in step with the catalog: removals forgotten, written and moved images re-read (only
+    /// indexed ones come back, so a moved image that is not indexed stays out).
+    /// </summary>
+    private void UpdateFilters(IEnumerable<(long Key, bool IsRemoval)> changes)
+    {
+        var written = new List<long>();
+        foreach (var (key, isRemoval) in changes)
+        {
+            if (isRemoval)
+                _filters.Remove(key);
+            else
+                written.Add(key);
+        }
+        foreach (var chunk in written.Chunk(RebuildChunk))
+        {
+            foreach (var (id, values) in _catalog.ReadFilterValues(chunk))
+                _filters.Set(id, values);
+        }
     }
 
     private bool CheckpointLocked()
