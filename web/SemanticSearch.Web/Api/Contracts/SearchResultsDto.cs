@@ -6,4 +6,11 @@ namespace SemanticSearch.Web.Api.Contracts;
 /// <param name="HasMore">True when asking with a larger offset may return more.</param>
 /// <param name="Offset">Offset of the first result.</param>
 /// <param name="K">Results asked for.</param>
-public sealed record SearchResultsDto(IReadOnlyList<SearchResultDto> Results, double TookMs, bool HasMore, int Offset, int K);
+public sealed record SearchResultsDto(IReadOnlyList<SearchResultDto> Results, double TookMs, bool HasMore, int Offset, int K)
+{
+    /// <summary>
+    /// Id of the stored query image (image searches only): <c>GET /api/search?image=&lt;id&gt;</c> and the page's
+    /// <c>/?image=&lt;id&gt;</c> search with it again while it is kept. Null when it could not be stored.
+    /// </summary>
+    public string? ImageId { get; init; }
+}
