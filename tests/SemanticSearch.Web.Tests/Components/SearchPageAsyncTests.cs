@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using SemanticSearch.Core.Search;
@@ -66,7 +67,24 @@ public sealed class SearchPageAsyncTests : IDisposable
 
         Assert.True(_context.PersistentState.TryTake<PrerenderedSearch>(PrerenderedSearch.Key, out var saved));
         Assert.True(saved!.Answers("red circle", null, null));
-        Assert.Equal((SearchViewState.Results, 5L), (saved.State, Assert.Single(saved.Hits).Image.Id));
+        Assert.Equal((SearchViewState.Results, 5L), (saved.State, Assert.Single(saved.Hits).Id));
+    }
+
+    [Fact]
+    public void The_state_handed_to_the_circuit_stays_small_for_a_full_page_of_long_paths()
+    {
+        // The browser sends the state back in the circuit's first SignalR message (32 KB at most): rows must not travel.
+        _context.SearchService.Answer = q => new SearchResponse(
+            [.. Enumerable.Range(1, 24).Select(i => TestImages.Hit(i, 0.9f, new string('x', 200) + $"-{i}.jpg"))], TimeSpan.FromMilliseconds(4), true);
+        Navigation.NavigateTo("/?q=red%20circle");
+        var page = _context.Render<Search>();
+        page.WaitForAssertion(() => Assert.Equal(24, page.FindAll(".tile").Count));
+
+        _context.PersistentState.TriggerOnPersisting();
+
+        Assert.True(_context.PersistentState.TryTake<PrerenderedSearch>(PrerenderedSearch.Key, out var saved));
+        Assert.Equal(24, saved!.Hits.Count);
+        Assert.InRange(JsonSerializer.SerializeToUtf8Bytes(saved).Length, 1, 2048);
     }
 
     [Fact]
@@ -77,14 +95,15 @@ public sealed class SearchPageAsyncTests : IDisposable
             Text = "red circle",
             HasQuery = true,
             State = SearchViewState.Results,
-            Hits = [TestImages.Hit(5, 0.93f, "red-circle-005.jpg"), TestImages.Hit(9, 0.71f, "red-square-009.jpg")],
+            Hits = [new PrerenderedHit(5, 0.93f), new PrerenderedHit(9, 0.71f)],
             TookMs = 12,
         });
         Navigation.NavigateTo("/?q=red%20circle");
 
         var page = _context.Render<Search>();
 
-        Assert.Equal(["5", "9"], page.FindAll(".tile").Select(t => t.GetAttribute("data-image-id")));
+        page.WaitForAssertion(() => Assert.Equal(["5", "9"], page.FindAll(".tile").Select(t => t.GetAttribute("data-image-id"))));
+        Assert.Equal("image-005.jpg", page.FindAll(".tile img")[0].GetAttribute("alt"));
         Assert.Contains("2 results for “red circle” in 12 ms", page.Find("#search-took").TextContent);
         Assert.Empty(_context.SearchService.Queries);
     }
@@ -97,7 +116,7 @@ public sealed class SearchPageAsyncTests : IDisposable
             Text = "blue square",
             HasQuery = true,
             State = SearchViewState.Results,
-            Hits = [TestImages.Hit(9, 0.71f, "blue-square-009.jpg")],
+            Hits = [new PrerenderedHit(9, 0.71f)],
         });
         _context.SearchService.Answer = _ => Answer(5, "red-circle-005.jpg");
         Navigation.NavigateTo("/?q=red%20circle");
@@ -119,14 +138,13 @@ public sealed class SearchPageAsyncTests : IDisposable
             ImageId = id,
             HasQuery = true,
             State = SearchViewState.Results,
-            Hits = [TestImages.Hit(1, 0.9f)],
+            Hits = [new PrerenderedHit(1, 0.9f)],
             HasMore = true,
             ImageName = "shared image",
-            PreviewUrl = "data:image/jpeg;base64,AAAA",
         });
         Navigation.NavigateTo($"/?image={id}&q=snow");
         var page = _context.Render<Search>();
-        page.WaitForAssertion(() => Assert.Equal("data:image/jpeg;base64,AAAA", page.Find("#query-image-chip #query-image").GetAttribute("src")));
+        page.WaitForAssertion(() => Assert.StartsWith("data:image/", page.Find("#query-image-chip #query-image").GetAttribute("src")), Patience);
         Assert.Empty(_context.SearchService.Queries);
 
         page.Find("#load-more").Click();

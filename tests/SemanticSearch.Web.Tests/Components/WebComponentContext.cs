@@ -38,6 +38,8 @@ internal sealed class WebComponentContext : BunitContext
         CatalogFake.Handlers["GetRecentFailures"] = _ => (IReadOnlyList<CatalogImage>)[];
         CatalogFake.Handlers["GetSources"] = _ => (IReadOnlyList<CatalogSource>)[];
         CatalogFake.Handlers["GetImage"] = args => TestImages.Image((long)args[0]!);
+        CatalogFake.Handlers["GetImages"] = args => (IReadOnlyDictionary<long, CatalogImage>)((IEnumerable<long>)args[0]!)
+            .ToDictionary(id => id, id => TestImages.Image(id, $"image-{id:000}.jpg"));
         CatalogFake.Handlers["GetSource"] = args => new CatalogSource { Id = (long)args[0]!, Kind = SourceKind.Folder, Location = "/photos" };
         VectorIndexFake.Handlers["get_Count"] = _ => 30L;
 
