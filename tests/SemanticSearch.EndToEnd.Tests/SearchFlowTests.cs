@@ -55,18 +55,42 @@ public sealed class SearchFlowTests(BrowserFixture browser)
     }
 
     [Fact]
-    public async Task Dropping_an_image_shows_it_as_the_query_and_finds_its_original_first()
+    public async Task Dropping_an_image_makes_it_a_chip_that_words_typed_next_to_it_add_to()
     {
         var original = browser.Gallery.Files.First(f => FixtureGallery.CombinationOf(f) == "purple-hexagon");
         var page = await browser.OpenAsync("/");
 
         await FileTransferScript.DropFileAsync(page, ImageBytes.NearDuplicate(original), "my-photo.jpg", "image/jpeg");
 
-        await Expect(page.Locator("#query-image")).ToBeVisibleAsync();
-        await Expect(page.Locator("#query-image-card")).ToContainTextAsync("my-photo.jpg");
+        var chip = page.Locator("form.searchbox #query-image-chip");
+        await Expect(chip.Locator("#query-image")).ToBeVisibleAsync();
+        await Expect(chip).ToContainTextAsync("my-photo.jpg");
+        await Expect(page).ToHaveURLAsync(new Regex(@"\?image=[0-9a-f]{64}$"));
         await Expect(page.Locator("#search-took")).ToContainTextAsync("results for your image");
         await Expect(FirstTile(page).Locator("img")).ToHaveAttributeAsync("alt", Path.GetFileName(original));
+
+        // Words typed next to the chip are added to the image, which stays.
+        var box = page.Locator("input[type=search]");
+        await box.FillAsync("purple");
+        await box.PressAsync("Enter");
+        await Expect(page).ToHaveURLAsync(new Regex(@"\?image=[0-9a-f]{64}&q=purple$"));
+        await Expect(page.Locator("#search-took")).ToContainTextAsync("results for your image + “purple”");
+        await Expect(chip.Locator("#query-image")).ToBeVisibleAsync();
+        await Expect(FirstTile(page).Locator("img")).ToHaveAttributeAsync("alt", Path.GetFileName(original));
         await BrowserFixture.ScreenshotAsync(page, "drop.png");
+
+        // The address is a link: another browser opens the same image and words.
+        var shared = await browser.OpenAsync(new Uri(page.Url).PathAndQuery);
+        await Expect(shared.Locator("form.searchbox #query-image-chip #query-image")).ToBeVisibleAsync();
+        await Expect(shared.Locator("input[type=search]")).ToHaveValueAsync("purple");
+        await Expect(shared.Locator("#search-took")).ToContainTextAsync("results for your image + “purple”");
+        await Expect(FirstTile(shared).Locator("img")).ToHaveAttributeAsync("alt", Path.GetFileName(original));
+
+        // Removing the chip leaves the words alone.
+        await chip.Locator("#remove-query-image").ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex(@"\?q=purple$"));
+        await Expect(page.Locator("#query-image-chip")).ToHaveCountAsync(0);
+        await Expect(page.Locator("#search-took")).ToContainTextAsync("results for “purple”");
     }
 
     [Fact]
@@ -88,7 +112,7 @@ public sealed class SearchFlowTests(BrowserFixture browser)
 
         await FileTransferScript.PasteFileAsync(page, await File.ReadAllBytesAsync(query), "image.png", "image/png");
 
-        await Expect(page.Locator("#query-image-card")).ToContainTextAsync("image.png");
+        await Expect(page.Locator("#query-image-chip")).ToContainTextAsync("image.png");
         await Expect(FirstTile(page).Locator("img")).ToHaveAttributeAsync("alt", new Regex("^pink-diamond-"));
     }
 

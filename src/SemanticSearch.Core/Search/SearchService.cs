@@ -26,7 +26,14 @@ public sealed class SearchService(
     private readonly WeakMatchDetector _weakMatch = new(model);
 
     /// <inheritdoc />
-    public Task<SearchResponse> SearchAsync(SearchQuery query, CancellationToken cancellationToken = default)
+    /// <remarks>
+    /// The tokenizer, ONNX and SQLite work is synchronous: it runs on the thread pool, so a caller such as a Blazor
+    /// circuit is free at once and a newer query can cancel this one through <paramref name="cancellationToken"/>.
+    /// </remarks>
+    public Task<SearchResponse> SearchAsync(SearchQuery query, CancellationToken cancellationToken = default) =>
+        Task.Run(() => SearchOnThisThread(query, cancellationToken), cancellationToken);
+
+    private Task<SearchResponse> SearchOnThisThread(SearchQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         var started = Stopwatch.GetTimestamp();

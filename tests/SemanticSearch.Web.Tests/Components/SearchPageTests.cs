@@ -175,7 +175,7 @@ public sealed class SearchPageTests : IDisposable
     }
 
     [Fact]
-    public void A_dropped_image_is_shown_as_the_query_and_searched_with()
+    public void A_dropped_image_is_shown_as_a_chip_in_the_search_box_and_searched_with()
     {
         _context.SearchService.Answer = q => new SearchResponse([TestImages.Hit(8, 0.97f)], TimeSpan.FromMilliseconds(9), false);
         var bytes = File.ReadAllBytes(Directory.EnumerateFiles(RepoPaths.Combine("tests", "fixtures", "photos")).First(f => f.EndsWith(".png", StringComparison.Ordinal)));
@@ -185,8 +185,8 @@ public sealed class SearchPageTests : IDisposable
 
         page.WaitForAssertion(() => Assert.Single(page.FindAll(".tile")));
         Assert.Equal(bytes, Assert.Single(_context.SearchService.Queries).Image!.Value.ToArray());
-        Assert.StartsWith("data:image/", page.Find("#query-image").GetAttribute("src"));
-        Assert.Contains("holiday.png", page.Find("#query-image-card").TextContent);
+        Assert.StartsWith("data:image/", page.Find("form.searchbox #query-image-chip #query-image").GetAttribute("src"));
+        Assert.Contains("holiday.png", page.Find("#query-image-chip").TextContent);
         Assert.Contains("results for your image", page.Find("#search-took").TextContent);
     }
 

@@ -1,9 +1,11 @@
+using Bunit.TestDoubles;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using SemanticSearch.Core.Catalog;
+using SemanticSearch.Core.Configuration;
 using SemanticSearch.Core.Crawling;
 using SemanticSearch.Core.Embeddings;
 using SemanticSearch.Core.Index;
@@ -13,14 +15,18 @@ using SemanticSearch.Web.Administration;
 using SemanticSearch.Web.Components.Search;
 using SemanticSearch.Web.Diagnostics;
 using SemanticSearch.Web.Hosting;
+using SemanticSearch.Web.QueryImages;
 using SemanticSearch.Web.Security;
 using SemanticSearch.Web.Tests.Fakes;
+using SemanticSearch.Tests.Shared;
 
 namespace SemanticSearch.Web.Tests.Components;
 
 /// <summary>A bUnit context with the web app's services over fakes of the engine (search, crawler, catalog).</summary>
 internal sealed class WebComponentContext : BunitContext
 {
+    private readonly TempDirectory _data = new("semsearch-bunit-data");
+
     /// <param name="signedInAdmin">Cascade an authenticated admin (the admin page).</param>
     /// <param name="rateLimits">The search rate limit (the defaults unless given).</param>
     public WebComponentContext(bool signedInAdmin = false, RateLimitingOptions? rateLimits = null)
@@ -32,6 +38,8 @@ internal sealed class WebComponentContext : BunitContext
         CatalogFake.Handlers["GetRecentFailures"] = _ => (IReadOnlyList<CatalogImage>)[];
         CatalogFake.Handlers["GetSources"] = _ => (IReadOnlyList<CatalogSource>)[];
         CatalogFake.Handlers["GetImage"] = args => TestImages.Image((long)args[0]!);
+        CatalogFake.Handlers["GetImages"] = args => (IReadOnlyDictionary<long, CatalogImage>)((IEnumerable<long>)args[0]!)
+            .ToDictionary(id => id, id => TestImages.Image(id, $"image-{id:000}.jpg"));
         CatalogFake.Handlers["GetSource"] = args => new CatalogSource { Id = (long)args[0]!, Kind = SourceKind.Folder, Location = "/photos" };
         VectorIndexFake.Handlers["get_Count"] = _ => 30L;
 
@@ -59,6 +67,11 @@ internal sealed class WebComponentContext : BunitContext
         Services.AddScoped<SearchClient>();
         Services.AddSingleton<QueryImageAdmission>();
         Services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
+        // Query images are kept in a real folder: the page's image links are read back from it.
+        Services.AddSingleton(new DataFolder(_data.Path));
+        Services.AddSingleton(Options.Create(new QueryImageOptions()));
+        Services.AddSingleton<QueryImageStore>();
+        PersistentState = AddBunitPersistentComponentState();
         if (signedInAdmin)
             this.AddAuthorization().SetAuthorized("admin").SetRoles(AdminAuth.Role);
         // Pages render as they do in a live circuit (interactive server). This builds the renderer: register services first.
@@ -69,6 +82,18 @@ internal sealed class WebComponentContext : BunitContext
 
     /// <summary>The "loaded" model; its card can be set before rendering.</summary>
     public FakeEmbeddingModel Model { get; } = new();
+
+    /// <summary>What a prerender hands to the circuit.</summary>
+    public BunitPersistentComponentState PersistentState { get; }
+
+    public QueryImageStore QueryImages => Services.GetRequiredService<QueryImageStore>();
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+            _data.Dispose();
+    }
 
     public FakeReindexService Reindex { get; } = new();
 

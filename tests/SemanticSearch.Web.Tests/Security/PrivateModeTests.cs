@@ -99,6 +99,22 @@ public sealed class PrivateModeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_stored_query_image_searches_only_for_clients_allowed_to_search()
+    {
+        using var body = new ByteArrayContent(await File.ReadAllBytesAsync(Directory.EnumerateFiles(_gallery.Path).First()));
+        var uploaded = await SearchResultsJson.ReadAsync(
+            await _host.SendAsync(HttpMethod.Post, "/api/search/image", Remote, new Dictionary<string, string> { ["X-Api-Key"] = ViewerKey }, body));
+        Assert.NotNull(uploaded.ImageId);
+
+        await ApiAssert.ProblemAsync(await GetAsync($"/api/search?image={uploaded.ImageId}&q=red"), HttpStatusCode.Unauthorized);
+        var page = await GetAsync($"/?image={uploaded.ImageId}&q=red");
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        Assert.StartsWith("/admin/signin?returnUrl=", page.Headers.Location!.OriginalString);
+        var again = await SearchResultsJson.ReadAsync(await GetAsync($"/api/search?image={uploaded.ImageId}&q=red", key: ViewerKey));
+        Assert.NotEmpty(again.Results);
+    }
+
+    [Fact]
     public async Task Health_and_the_sign_in_page_stay_open()
     {
         Assert.Equal(HttpStatusCode.OK, (await GetAsync("/health")).StatusCode);

@@ -6,10 +6,14 @@ using SemanticSearch.Core.Search;
 using SemanticSearch.Web.Api.Contracts;
 using SemanticSearch.Web.Diagnostics;
 using SemanticSearch.Web.Hosting;
+using SemanticSearch.Web.QueryImages;
 
 namespace SemanticSearch.Web.Api;
 
-/// <summary><c>GET /api/search</c> (text) and <c>POST /api/search/image</c> (query by example).</summary>
+/// <summary>
+/// <c>GET /api/search</c> (text, or a stored query image by id) and <c>POST /api/search/image</c> (query by example,
+/// which keeps the image and returns its id).
+/// </summary>
 public static class SearchEndpoints
 {
     /// <summary>Maps the search group, rate-limited per client.</summary>
@@ -19,8 +23,10 @@ public static class SearchEndpoints
         group.MapGet("", SearchTextAsync)
             .WithName("SearchText")
             .WithSummary("Search by text")
-            .WithDescription("Text or a weighted expression (\"cat + 0.5 snow - dog\"); results best first.")
+            .WithDescription("Text or a weighted expression (\"cat + 0.5 snow - dog\"); results best first. " +
+                             "With image=<id> (from POST /api/search/image) the stored image is the query and q is optional.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         group.MapPost("/image", SearchImageAsync)
@@ -41,20 +47,27 @@ public static class SearchEndpoints
 
     private static async Task<Results<Ok<SearchResultsDto>, ProblemHttpResult>> SearchTextAsync(
         HttpContext http, [AsParameters] SearchParameters parameters, InstrumentedSearch search, ICatalogStore catalog,
-        IOptions<WebOptions> options, CancellationToken cancellationToken)
+        IOptions<WebOptions> options, QueryImageStore images, IOptions<QueryImageOptions> imageOptions, CancellationToken cancellationToken)
     {
-        var text = parameters.ValidateText(optional: false, out var error);
+        var text = parameters.ValidateText(optional: parameters.Image is not null, out var error);
         if (error is not null)
             return ApiProblems.BadRequest(error);
         var query = parameters.ToQuery(options.Value, out error);
         if (query is null)
             return ApiProblems.BadRequest(error!);
+        if (parameters.Image is { } imageId)
+        {
+            var (stored, missing) = await StoredQueryImage.LoadAsync(imageId, images, imageOptions.Value, cancellationToken);
+            if (missing is not null)
+                return missing;
+            return await RunImageAsync(http, search, query with { Text = text, Image = stored }, imageId, await LocationView.ForAsync(http, catalog), cancellationToken);
+        }
         return await RunAsync(search, query with { Text = text }, "text", await LocationView.ForAsync(http, catalog), cancellationToken);
     }
 
     private static async Task<Results<Ok<SearchResultsDto>, ProblemHttpResult>> SearchImageAsync(
         HttpRequest request, [AsParameters] SearchParameters parameters, InstrumentedSearch search, ICatalogStore catalog,
-        IOptions<WebOptions> options, CancellationToken cancellationToken)
+        IOptions<WebOptions> options, QueryImageStore images, CancellationToken cancellationToken)
     {
         var text = parameters.ValidateText(optional: true, out var error);
         if (error is not null)
@@ -66,13 +79,27 @@ public static class SearchEndpoints
         if (problem is not null)
             return problem;
         var view = await LocationView.ForAsync(request.HttpContext, catalog);
+        var result = await RunImageAsync(request.HttpContext, search, query with { Text = text, Image = data }, imageId: null, view, cancellationToken);
+        // Kept only once the search decoded it: the store holds images that passed every upload check.
+        if (result.Result is not Ok<SearchResultsDto> { Value: { } answer })
+            return result;
+        return TypedResults.Ok(answer with { ImageId = await images.SaveAsync(data, cancellationToken) });
+    }
+
+    /// <summary>Runs an image query; a full decode budget is 503 with Retry-After.</summary>
+    private static async Task<Results<Ok<SearchResultsDto>, ProblemHttpResult>> RunImageAsync(
+        HttpContext http, InstrumentedSearch search, SearchQuery query, string? imageId, LocationView view, CancellationToken cancellationToken)
+    {
         try
         {
-            return await RunAsync(search, query with { Text = text, Image = data }, "image", view, cancellationToken);
+            var result = await RunAsync(search, query, "image", view, cancellationToken);
+            return result.Result is Ok<SearchResultsDto> { Value: { } answer } && imageId is not null
+                ? TypedResults.Ok(answer with { ImageId = imageId })
+                : result;
         }
         catch (SearchBusyException e)
         {
-            return ApiProblems.Busy(request.HttpContext, e.Message, e.RetryAfter);
+            return ApiProblems.Busy(http, e.Message, e.RetryAfter);
         }
     }
 

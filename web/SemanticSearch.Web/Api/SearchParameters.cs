@@ -17,6 +17,10 @@ public sealed class SearchParameters
     [FromQuery(Name = "q"), Description("Text, or a weighted expression such as \"cat + 0.5 snow - dog\".")]
     public string? Q { get; init; }
 
+    /// <summary>Id of a stored query image (from <c>POST /api/search/image</c>).</summary>
+    [FromQuery(Name = "image"), Description("Id of a query image stored by POST /api/search/image (its imageId); q then adds text.")]
+    public string? Image { get; init; }
+
     /// <summary>Results per page.</summary>
     [FromQuery(Name = "k"), Description("Number of results, 1 to SemanticSearch:Search:MaxLimit (200 unless configured; default 24).")]
     public string? K { get; init; }

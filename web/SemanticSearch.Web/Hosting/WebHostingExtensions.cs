@@ -6,6 +6,7 @@ using SemanticSearch.Web.Api;
 using SemanticSearch.Web.Components;
 using SemanticSearch.Web.Components.Search;
 using SemanticSearch.Web.Diagnostics;
+using SemanticSearch.Web.QueryImages;
 using SemanticSearch.Web.Security;
 
 namespace SemanticSearch.Web.Hosting;
@@ -37,6 +38,7 @@ public static class WebHostingExtensions
         services.AddSingleton<SourceAdministration>();
         services.AddSingleton<QueryImagePreview>();
         services.AddSingleton<QueryImageAdmission>();
+        services.AddQueryImages(configuration);
         services.AddHostedService<StartupReport>();
 
         services.AddHealthChecks()

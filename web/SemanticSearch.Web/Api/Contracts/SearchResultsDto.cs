@@ -10,4 +10,10 @@ public sealed record SearchResultsDto(IReadOnlyList<SearchResultDto> Results, do
 {
     /// <summary>True when the text query adds too little over a neutral prompt: the results are the closest images, not matches.</summary>
     public bool WeakMatch { get; init; }
+
+    /// <summary>
+    /// Id of the stored query image (image searches only): <c>GET /api/search?image=&lt;id&gt;</c> and the page's
+    /// <c>/?image=&lt;id&gt;</c> search with it again while it is kept. Null when it could not be stored.
+    /// </summary>
+    public string? ImageId { get; init; }
 }

@@ -14,8 +14,8 @@ using SemanticSearch.Web.Hosting;
 namespace SemanticSearch.Web.Components.Pages;
 
 /// <summary>
-/// The search page. Text and "more like this" queries live in the URL (<c>/?q=</c>, <c>/?similar=</c>) so results can be
-/// shared and the back button works; image queries (bytes) live in the circuit.
+/// The search page. Queries live in the URL (<c>/?q=</c>, <c>/?similar=</c>, <c>/?image=&lt;id&gt;&amp;q=</c>) so
+/// results can be shared and the back button works; a query image is kept in the query image store under its id.
 /// </summary>
 public sealed partial class Search : IDisposable
 {
@@ -33,7 +33,7 @@ public sealed partial class Search : IDisposable
     private bool _viewerInHistory;
     private string? _similarName;
     private CancellationTokenSource? _running;
-    private (string? Text, string? Similar)? _urlQuery;
+    private (string? Text, string? Similar, string? Image)? _urlQuery;
 
     [Inject] private InstrumentedSearch SearchService { get; set; } = default!;
     [Inject] private ICatalogStore Catalog { get; set; } = default!;
@@ -58,11 +58,19 @@ public sealed partial class Search : IDisposable
     [SupplyParameterFromQuery(Name = "similar")]
     public string? Similar { get; set; }
 
+    /// <summary>Id of a stored query image from the URL; text in <see cref="Q"/> is added to it.</summary>
+    [SupplyParameterFromQuery(Name = "image")]
+    public string? Image { get; set; }
+
     /// <summary>Marks the history entry an open viewer adds, so Back closes the viewer instead of leaving the page.</summary>
     private const string ViewerFragment = "#viewer";
 
     /// <inheritdoc />
-    protected override void OnInitialized() => Navigation.LocationChanged += OnLocationChanged;
+    protected override void OnInitialized()
+    {
+        Navigation.LocationChanged += OnLocationChanged;
+        PersistAfterPrerendering();
+    }
 
     // Any change to a location without the viewer's fragment while it is open is Back (or a link leaving it): the
     // viewer's history entry is gone. (In the browser Blazor does not even report the push of a same-page fragment.)
@@ -79,6 +87,7 @@ public sealed partial class Search : IDisposable
 
     private string Title => _active switch
     {
+        { Image: not null, Text: { } words } => $"Image + {words} · SemanticSearch",
         { Image: not null } => "Image search · SemanticSearch",
         { SimilarTo: not null } => "More like this · SemanticSearch",
         { Text: { } text } => $"{text} · SemanticSearch",
@@ -87,6 +96,7 @@ public sealed partial class Search : IDisposable
 
     private string Description => _active switch
     {
+        { Image: not null, Text: { } words } => $"your image + “{words}”",
         { Image: not null } => "your image",
         { SimilarTo: not null } => $"images like {_similarName}",
         { Text: { } text } => $"“{text}”",
@@ -102,12 +112,17 @@ public sealed partial class Search : IDisposable
     {
         var text = string.IsNullOrWhiteSpace(Q) ? null : Q.Trim();
         var similar = string.IsNullOrWhiteSpace(Similar) ? null : Similar.Trim();
-        var urlQuery = (text, similar);
+        var image = string.IsNullOrWhiteSpace(Image) ? null : Image.Trim();
+        var urlQuery = (text, similar, image);
         if (_urlQuery == urlQuery)
             return;
         _urlQuery = urlQuery;
+        if (await TryRestoreAsync(urlQuery))
+            return;
         if (text is { Length: var length } && length > SearchLimits.Value.MaxQueryLength)
             Refuse(StatusCodes.Status400BadRequest, $"The query is {length} characters long; the limit is {SearchLimits.Value.MaxQueryLength}.");
+        else if (image is not null)
+            await StartImageAsync(image, text, urlQuery);
         else if (text is not null)
             await StartAsync(new ActiveQuery(Text: text));
         else if (similar is null)
@@ -121,6 +136,8 @@ public sealed partial class Search : IDisposable
     private Task OnTextSearchAsync(SearchRequest request)
     {
         var text = request.Text.Trim();
+        if (_active is { Image: not null } imageQuery)
+            return AddWordsToImageAsync(imageQuery, text);
         if (text.Length == 0)
             return ClearAsync();
         if (text == _urlQuery?.Text)
@@ -148,13 +165,17 @@ public sealed partial class Search : IDisposable
             ShowError(e.Message);
             return;
         }
-        if (_urlQuery is not (null, null))
+        // Words already searched for stay, next to the image.
+        var words = _active?.Text ?? _urlQuery?.Text;
+        if (await KeepImageAsync(input, preview, words))
+            return;
+        if (_urlQuery is not (null, null, null))
         {
             // The URL no longer describes what is shown; marking it handled keeps the navigation from clearing the results.
-            _urlQuery = (null, null);
+            _urlQuery = (null, null, null);
             Navigation.NavigateTo("/");
         }
-        await StartAsync(new ActiveQuery(Image: input.Data, ImageName: input.Name, PreviewUrl: preview));
+        await StartAsync(new ActiveQuery(Text: words, Image: input.Data, ImageName: input.Name, PreviewUrl: preview));
     }
 
     private async Task StartAsync(ActiveQuery query)
@@ -271,9 +292,9 @@ public sealed partial class Search : IDisposable
     private Task ClearAsync()
     {
         Reset();
-        if (_urlQuery is not (null, null))
+        if (_urlQuery is not (null, null, null))
         {
-            _urlQuery = (null, null);
+            _urlQuery = (null, null, null);
             Navigation.NavigateTo("/");
         }
         return Task.CompletedTask;
@@ -350,6 +371,7 @@ public sealed partial class Search : IDisposable
     public void Dispose()
     {
         Navigation.LocationChanged -= OnLocationChanged;
+        _persisting?.Dispose();
         CancelRunning();
     }
 }

@@ -13,6 +13,9 @@ public sealed record ActiveQuery(
     string? ImageName = null,
     string? PreviewUrl = null)
 {
+    /// <summary>Id of <see cref="Image"/> in the query image store, when it is kept there (its search is a link).</summary>
+    public string? ImageId { get; init; }
+
     /// <summary>text, image or similar (the metrics tag).</summary>
     public string Kind => Image is not null ? "image" : SimilarTo is not null ? "similar" : "text";
 }
