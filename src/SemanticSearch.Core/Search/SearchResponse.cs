@@ -2,4 +2,11 @@ namespace SemanticSearch.Core.Search;
 
 /// <summary>A page of results, best first, and how long the search took.</summary>
 /// <param name="HasMore">True when another page may follow (for infinite scroll).</param>
-public sealed record SearchResponse(IReadOnlyList<SearchHit> Results, TimeSpan Took, bool HasMore);
+public sealed record SearchResponse(IReadOnlyList<SearchHit> Results, TimeSpan Took, bool HasMore)
+{
+    /// <summary>
+    /// Near-duplicates hidden from the results up to the end of this page (for a date sort, in the whole window); 0
+    /// when they are kept.
+    /// </summary>
+    public int HiddenDuplicates { get; init; }
+}

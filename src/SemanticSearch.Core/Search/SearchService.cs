@@ -36,13 +36,16 @@ public sealed class SearchService(
         var vector = QueryVector(query, catalogModel, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
 
-        var wanted = query.Offset + query.Limit + 1; // one more than the page tells whether another page follows
+        // One more than the page tells whether another page follows; a date sort orders its whole window.
+        var wanted = query.Sort == SearchSort.Date ? _options.DateSortWindow : query.Offset + query.Limit + 1;
         var ranked = query.Filter.IsEmpty
-            ? FromIndex(vector, query, wanted, cancellationToken)
-            : FromFilter(vector, query, wanted, cancellationToken);
+            ? FromIndex(vector, query, wanted, out var hidden, cancellationToken)
+            : FromFilter(vector, query, wanted, out hidden, cancellationToken);
+        if (query.Sort == SearchSort.Date)
+            ranked = NewestFirst.Order(ranked);
         var page = ranked.Skip(query.Offset).Take(query.Limit).ToList();
         var hasMore = ranked.Count > query.Offset + query.Limit;
-        return Task.FromResult(new SearchResponse(page, Stopwatch.GetElapsedTime(started), hasMore));
+        return Task.FromResult(new SearchResponse(page, Stopwatch.GetElapsedTime(started), hasMore) { HiddenDuplicates = hidden });
     }
 
     private void Validate(SearchQuery query)
@@ -110,8 +113,9 @@ public sealed class SearchService(
     }
 
     /// <summary>Approximate path: ask the index for more than needed, widening until enough results survive.</summary>
-    private List<SearchHit> FromIndex(float[] vector, SearchQuery query, int wanted, CancellationToken cancellationToken)
+    private List<SearchHit> FromIndex(float[] vector, SearchQuery query, int wanted, out int hidden, CancellationToken cancellationToken)
     {
+        hidden = 0;
         var total = index.Count;
         if (total == 0 || index.Dimension != vector.Length)
             return [];
@@ -120,7 +124,7 @@ public sealed class SearchService(
         {
             cancellationToken.ThrowIfCancellationRequested();
             var matches = index.Search(vector, k);
-            var hits = Collect(matches, query, wanted);
+            var hits = Collect(matches, query, wanted, out hidden);
             var exhausted = matches.Count < k || k >= total || k >= MaxCandidates;
             var belowMin = query.MinScore is { } min && matches.Count > 0 && matches[^1].Score < min;
             if (hits.Count >= wanted || exhausted || belowMin)
@@ -133,11 +137,11 @@ public sealed class SearchService(
     /// Filtered path: when the filter matches few enough images, rank exactly those (exact and complete); otherwise
     /// over-fetch from the index and drop what does not match.
     /// </summary>
-    private List<SearchHit> FromFilter(float[] vector, SearchQuery query, int wanted, CancellationToken cancellationToken)
+    private List<SearchHit> FromFilter(float[] vector, SearchQuery query, int wanted, out int hidden, CancellationToken cancellationToken)
     {
         var ids = catalog.FindIndexedIds(query.Filter, _options.ExactFilterBelow + 1);
         if (ids.Count > _options.ExactFilterBelow)
-            return FromIndex(vector, query, wanted, cancellationToken);
+            return FromIndex(vector, query, wanted, out hidden, cancellationToken);
         // Score every matching image (chunked reads keep memory bounded), then collect from a growing prefix.
         var ranked = new List<VectorMatch>(ids.Count);
         foreach (var chunk in ids.Chunk(2048))
@@ -149,16 +153,21 @@ public sealed class SearchService(
         var prefix = Math.Max(wanted * _options.OverFetch, 32);
         while (true)
         {
-            var hits = Collect(ranked.Take(prefix).ToList(), query, wanted);
+            var hits = Collect(ranked.Take(prefix).ToList(), query, wanted, out hidden);
             if (hits.Count >= wanted || prefix >= ranked.Count)
                 return hits;
             prefix *= 4;
         }
     }
 
-    /// <summary>Turns ranked matches into hits: indexed rows only, filter, min score, self-exclusion, de-duplication.</summary>
-    private List<SearchHit> Collect(IReadOnlyList<VectorMatch> matches, SearchQuery query, int wanted)
+    /// <summary>
+    /// Turns ranked matches into hits: indexed rows only, filter, min score, self-exclusion, de-duplication.
+    /// <paramref name="hidden"/> counts the near-duplicates dropped before the page (or date window) was full.
+    /// </summary>
+    private List<SearchHit> Collect(IReadOnlyList<VectorMatch> matches, SearchQuery query, int wanted, out int hidden)
     {
+        hidden = 0;
+        var pageEnd = query.Sort == SearchSort.Date ? wanted : query.Offset + query.Limit;
         var ids = matches.Select(m => m.Key).ToArray();
         var images = catalog.GetImages(ids);
         var embeddings = query.HideNearDuplicates ? catalog.GetEmbeddings(ids) : null;
@@ -177,7 +186,12 @@ public sealed class SearchService(
                 if (!embeddings.TryGetValue(match.Key, out var embedding))
                     continue;
                 if (IsNearDuplicate(embedding, keptVectors))
+                {
+                    // The look-ahead result past the page does not count: its duplicates belong to the next page.
+                    if (kept.Count < pageEnd)
+                        hidden++;
                     continue;
+                }
                 keptVectors.Add(embedding);
             }
             kept.Add(new SearchHit(image, match.Score));
