@@ -102,8 +102,20 @@ public sealed partial class Search : IDisposable
         var text = string.IsNullOrWhiteSpace(Q) ? null : Q.Trim();
         var similar = string.IsNullOrWhiteSpace(Similar) ? null : Similar.Trim();
         var urlQuery = (text, similar);
-        if (_urlQuery == urlQuery)
+        var filtersChanged = ReadFilters(out var filterError);
+        if (filterError is not null)
+        {
+            _urlQuery = null;
+            Refuse(StatusCodes.Status400BadRequest, filterError);
             return;
+        }
+        if (_urlQuery == urlQuery)
+        {
+            // Only the filters changed: the same query again, an image one included.
+            if (filtersChanged && _active is not null)
+                await StartAsync(_active);
+            return;
+        }
         _urlQuery = urlQuery;
         if (text is { Length: var length } && length > Options.Value.MaxQueryLength)
             Refuse(StatusCodes.Status400BadRequest, $"The query is {length} characters long; the limit is {Options.Value.MaxQueryLength}.");
@@ -125,7 +137,7 @@ public sealed partial class Search : IDisposable
         if (text == _urlQuery?.Text)
             return Task.CompletedTask;
         // Each settled query (a pause in typing or Enter, never a keystroke) is its own history entry, so Back returns to it.
-        Navigation.NavigateTo("/?q=" + Uri.EscapeDataString(text));
+        Navigation.NavigateTo("/?q=" + Uri.EscapeDataString(text) + _filters.QuerySuffix);
         return Task.CompletedTask;
     }
 
@@ -151,7 +163,7 @@ public sealed partial class Search : IDisposable
         {
             // The URL no longer describes what is shown; marking it handled keeps the navigation from clearing the results.
             _urlQuery = (null, null);
-            Navigation.NavigateTo("/");
+            Navigation.NavigateTo(FilteredHome);
         }
         await StartAsync(new ActiveQuery(Image: input.Data, ImageName: input.Name, PreviewUrl: preview));
     }
@@ -201,6 +213,7 @@ public sealed partial class Search : IDisposable
             _hasMore = response.HasMore && response.Results.Count > 0 && offset + response.Results.Count < SearchLimits.Value.MaxDepth;
             if (offset == 0)
                 _took = response.Took;
+            _hiddenDuplicates = response.HiddenDuplicates;
             _state = _hits.Count == 0 ? SearchViewState.Empty : SearchViewState.Results;
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
@@ -234,7 +247,7 @@ public sealed partial class Search : IDisposable
         }
     }
 
-    private SearchQuery ToSearchQuery(ActiveQuery query, int offset) => new()
+    private SearchQuery ToSearchQuery(ActiveQuery query, int offset) => WithFilters(new()
     {
         Text = query.Text,
         SimilarTo = query.SimilarTo,
@@ -242,7 +255,7 @@ public sealed partial class Search : IDisposable
         Image = query.Image is { } image ? (ReadOnlyMemory<byte>?)image : null,
         Limit = Math.Clamp(SearchLimits.Value.MaxDepth - offset, 1, Options.Value.DefaultResults),
         Offset = offset,
-    };
+    });
 
     /// <summary>
     /// An input that could not become a query (a dropped non-image, a file too large): nothing is searched, and results
