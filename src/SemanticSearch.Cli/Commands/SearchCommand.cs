@@ -27,13 +27,18 @@ internal static class SearchCommand
         var noDedup = new Option<bool>("--no-dedup") { Description = "Keep near-duplicate results (cosine ≥ 0.95 to a better one)." };
         var format = new Option<string?>("--format") { Description = "Only images of this format (jpeg, png, gif, webp, bmp)." };
         var folder = new Option<string?>("--folder") { Description = "Only images whose path or URL starts with this prefix." };
+        var sort = new Option<SearchSort>("--sort")
+        {
+            Description = "relevance (default), or date: the most relevant matches (SemanticSearch:Search:DateSortWindow) newest first by date taken, then modification time.",
+            DefaultValueFactory = _ => SearchSort.Relevance,
+        };
         var json = new Option<bool>("--json") { Description = "Print a JSON array of {id, path, score, ...} instead of a table." };
         var dataDir = CliHost.DataDirOption();
         var model = CliHost.ModelOption();
 
         var command = new Command("search", "Search the catalog by text, by an example image (--image) or by an indexed image (--similar).")
         {
-            text, image, imageWeight, similar, limit, offset, minScore, noDedup, format, folder, json, dataDir, model,
+            text, image, imageWeight, similar, limit, offset, minScore, noDedup, format, folder, sort, json, dataDir, model,
         };
         command.Validators.Add(result =>
         {
@@ -51,6 +56,7 @@ internal static class SearchCommand
                 Offset = parseResult.GetValue(offset),
                 MinScore = parseResult.GetValue(minScore),
                 HideNearDuplicates = !parseResult.GetValue(noDedup),
+                Sort = parseResult.GetValue(sort),
                 Filter = new SearchFilter(FolderPrefix: parseResult.GetValue(folder), Format: parseResult.GetValue(format)?.ToLowerInvariant()),
             };
             try
@@ -91,6 +97,7 @@ internal static class SearchCommand
             format = hit.Image.Format,
             size = hit.Image.Size,
             dateTaken = hit.Image.DateTaken,
+            modified = hit.Image.Modified,
             thumbnail = hit.Image.ThumbnailPath,
             sourceId = hit.Image.SourceId,
         });
@@ -122,5 +129,7 @@ internal static class SearchCommand
         }
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLine($"[grey]{response.Results.Count} results in {response.Took.TotalMilliseconds:F1} ms{(response.HasMore ? $"; more with --offset {query.Offset + query.Limit}" : "")}[/]");
+        if (response.HiddenDuplicates > 0)
+            AnsiConsole.MarkupLine($"[grey]{response.HiddenDuplicates} near-duplicates hidden (--no-dedup shows them)[/]");
     }
 }
