@@ -88,6 +88,18 @@ public sealed class FilterSortApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_server_path_as_folder_is_for_admins_only_so_viewers_cannot_probe_the_server()
+    {
+        var serverPath = Uri.EscapeDataString(_gallery.Combine("2024"));
+
+        var problem = await ApiAssert.ProblemAsync(await GetAsync($"/api/search?q=a+red+circle&folder={serverPath}"), HttpStatusCode.BadRequest);
+        Assert.Contains("server paths are for admins", problem.Detail);
+        var admin = await SearchResultsJson.ReadAsync(await GetAsync($"/api/search?q=a+red+circle&folder={serverPath}&duplicates=true", key: AdminKey));
+        Assert.Equal(2, admin.Results.Count);
+        Assert.All(admin.Results, r => Assert.StartsWith(_gallery.Combine("2024") + "/", r.Path));
+    }
+
+    [Fact]
     public async Task Sort_date_orders_the_relevant_window_newest_first()
     {
         var relevance = await SearchResultsJson.ReadAsync(await GetAsync("/api/search?q=a+red+circle&k=3&duplicates=true"));

@@ -112,6 +112,7 @@ public sealed class FilterBarTests : IDisposable
     [InlineData("minScore=2", "The minimum score must be a number from -1 to 1")]
     [InlineData("sort=size", "is not a sort: use relevance or date")]
     [InlineData("folder=2024", "folder '2024' is relative to a source")]
+    [InlineData("folder=%2Fsrv%2Fphotos%2F2024", "server paths are for admins")]
     public void A_filter_that_cannot_be_used_is_refused_with_a_reason_and_searches_nothing(string filter, string reason)
     {
         Navigation.NavigateTo("/?q=cat&" + filter);

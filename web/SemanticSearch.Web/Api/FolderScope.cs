@@ -39,13 +39,19 @@ public static class FolderScope
 
     /// <summary>
     /// <paramref name="filter"/> with a relative folder made absolute under its source; false and a reason when a
-    /// relative folder has no folder source to be relative to.
+    /// relative folder has no folder source to be relative to, or when a server path is given by someone who may not
+    /// see server paths (it would tell them which folders exist on the server).
     /// </summary>
-    public static bool TryResolve(SearchFilter filter, CatalogSource? source, out SearchFilter resolved, out string? error)
+    public static bool TryResolve(SearchFilter filter, CatalogSource? source, bool allowServerPaths, out SearchFilter resolved, out string? error)
     {
         resolved = filter;
         error = null;
         var folder = filter.FolderPrefix;
+        if (folder is not null && folder.StartsWith('/') && !allowServerPaths)
+        {
+            error = "folder must be relative to its source, with the source id as source= (GET /api/search/folders lists both); server paths are for admins.";
+            return false;
+        }
         if (folder is null || IsAbsolute(folder))
             return true;
         if (filter.SourceId is null || source is not { Kind: SourceKind.Folder } || source.Id != filter.SourceId)

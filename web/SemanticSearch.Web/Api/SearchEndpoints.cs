@@ -81,7 +81,7 @@ public static class SearchEndpoints
     internal static async Task<Results<Ok<SearchResultsDto>, ProblemHttpResult>> RunAsync(
         InstrumentedSearch search, SearchQuery query, string kind, LocationView view, CancellationToken cancellationToken)
     {
-        if (!FolderScope.TryResolve(query.Filter, view.SourceOf(query.Filter.SourceId), out var filter, out var folderError))
+        if (!FolderScope.TryResolve(query.Filter, view.SourceOf(query.Filter.SourceId), view.IsAdmin, out var filter, out var folderError))
             return ApiProblems.BadRequest(folderError!);
         query = query with { Filter = filter };
         try

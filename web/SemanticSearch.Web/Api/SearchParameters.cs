@@ -33,7 +33,7 @@ public sealed class SearchParameters
     public string? Source { get; init; }
 
     /// <summary>Folder or URL prefix filter.</summary>
-    [FromQuery(Name = "folder"), Description("A folder relative to the source given as source= (as /api/search/folders lists it; its subfolders too), or an absolute path or URL prefix.")]
+    [FromQuery(Name = "folder"), Description("A folder relative to the source given as source= (as /api/search/folders lists it; its subfolders too), or a web folder's URL prefix; admins may give an absolute path prefix.")]
     public string? Folder { get; init; }
 
     /// <summary>Format filter.</summary>

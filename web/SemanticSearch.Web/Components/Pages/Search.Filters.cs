@@ -52,7 +52,8 @@ public sealed partial class Search
         if (filters is null)
             return false;
         var source = filters.Source is { } id ? Catalog.GetSource(id) : null;
-        if (!FolderScope.TryResolve(filters.ToFilter(filters.Folder), source, out var resolved, out error))
+        // The page shows no server paths to anyone, so it takes none either.
+        if (!FolderScope.TryResolve(filters.ToFilter(filters.Folder), source, allowServerPaths: false, out var resolved, out error))
             return false;
         var changed = filters != _filters;
         (_filters, _engineFilter) = (filters, resolved);
