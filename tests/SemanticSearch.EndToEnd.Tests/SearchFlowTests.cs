@@ -30,7 +30,15 @@ public sealed class SearchFlowTests(BrowserFixture browser)
         await Expect(page.Locator("#search-took .took-ms")).ToHaveTextAsync(new Regex(@"^\d+(\.\d)? m?s$"));
         await FirstTile(page).HoverAsync();
         await Expect(FirstTile(page).Locator(".score")).ToHaveCSSAsync("opacity", "1");
+        // The README's screenshot shows the filter bar open with an active chip; removing it returns to the plain query.
+        await page.Locator("#filters-toggle").ClickAsync();
+        await page.Locator("#sort-select").SelectOptionAsync("date");
+        await Expect(page.Locator(".chip[data-filter=sort]")).ToBeVisibleAsync();
+        await Expect(page.Locator("#search-took")).ToBeVisibleAsync();
+        await FirstTile(page).HoverAsync();
         await BrowserFixture.ScreenshotAsync(page, "search.png");
+        await page.Locator(".chip[data-filter=sort] .chip-remove").ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex(@"\?q=a(%20|\+)red(%20|\+)circle$"));
 
         // Enter starts a new query (a history entry); Back returns to the first one.
         await box.FillAsync("a blue square");

@@ -26,13 +26,18 @@ internal static class SearchCommand
         var noDedup = new Option<bool>("--no-dedup") { Description = "Keep near-duplicate results (cosine ≥ 0.95 to a better one)." };
         var format = new Option<string?>("--format") { Description = "Only images of this format (jpeg, png, gif, webp, bmp)." };
         var folder = new Option<string?>("--folder") { Description = "Only images whose path or URL starts with this prefix." };
+        var sort = new Option<SearchSort>("--sort")
+        {
+            Description = "relevance (default), or date: the most relevant matches (SemanticSearch:Search:DateSortWindow) newest first by date taken, then modification time.",
+            DefaultValueFactory = _ => SearchSort.Relevance,
+        };
         var json = new Option<bool>("--json") { Description = "Print a JSON array of {id, path, score, ...}. Without it a terminal gets a table and a pipe one \"score<TAB>path\" line per result." };
         var dataDir = CliHost.DataDirOption();
         var model = CliHost.ModelOption();
 
         var command = new Command("search", "Search the catalog by text, by an example image (--image) or by an indexed image (--similar).")
         {
-            text, image, imageWeight, similar, limit, offset, minScore, noDedup, format, folder, json, dataDir, model,
+            text, image, imageWeight, similar, limit, offset, minScore, noDedup, format, folder, sort, json, dataDir, model,
         };
         command.Validators.Add(result =>
         {
@@ -50,6 +55,7 @@ internal static class SearchCommand
                 Offset = parseResult.GetValue(offset),
                 MinScore = parseResult.GetValue(minScore),
                 HideNearDuplicates = !parseResult.GetValue(noDedup),
+                Sort = parseResult.GetValue(sort),
                 Filter = new SearchFilter(FolderPrefix: parseResult.GetValue(folder), Format: parseResult.GetValue(format)?.ToLowerInvariant()),
             };
             try

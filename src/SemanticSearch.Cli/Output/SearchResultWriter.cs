@@ -42,6 +42,7 @@ internal static class SearchResultWriter
             format = hit.Image.Format,
             size = hit.Image.Size,
             dateTaken = hit.Image.DateTaken,
+            modified = hit.Image.Modified,
             thumbnail = hit.Image.ThumbnailPath,
             sourceId = hit.Image.SourceId,
         });
@@ -74,6 +75,8 @@ internal static class SearchResultWriter
         TerminalOutput.WriteUnwrapped(table);
         var more = response.HasMore ? $"; more with --offset {query.Offset + query.Limit}" : "";
         AnsiConsole.MarkupLine($"[grey]{NumberText.Count(response.Results.Count)} results in {NumberText.OneDecimal(response.Took.TotalMilliseconds)} ms{more}[/]");
+        if (response.HiddenDuplicates > 0)
+            AnsiConsole.MarkupLine($"[grey]{NumberText.Count(response.HiddenDuplicates)} near-duplicates hidden (--no-dedup shows them)[/]");
     }
 
     /// <summary>A tab or line break inside a name would split its line; they are written as \t, \n and \r.</summary>

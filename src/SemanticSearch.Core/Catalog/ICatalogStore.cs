@@ -118,4 +118,7 @@ public interface ICatalogStore : IDisposable
 
     /// <summary>The most recently updated failed images, newest first.</summary>
     IReadOnlyList<CatalogImage> GetRecentFailures(int limit);
+
+    /// <summary>Folders holding indexed images, most images first, at most <paramref name="max"/>.</summary>
+    IReadOnlyList<CatalogFolder> GetFolders(int max);
 }

@@ -39,6 +39,9 @@ public sealed class SearchOptions
     /// <summary>How many more index candidates than needed to fetch, to survive filtering and de-duplication.</summary>
     public int OverFetch { get; set; } = 3;
 
+    /// <summary>How many of the most relevant matches a date sort orders newest first.</summary>
+    public int DateSortWindow { get; set; } = 500;
+
     /// <summary>Problems with the values, empty when they are usable.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -49,6 +52,7 @@ public sealed class SearchOptions
         if (MaxDepth < MaxLimit) problems.Add($"{Section}:MaxDepth must be at least MaxLimit.");
         if (DuplicateThreshold is <= 0 or > 1) problems.Add($"{Section}:DuplicateThreshold must be in (0, 1].");
         if (ExactFilterBelow < 0) problems.Add($"{Section}:ExactFilterBelow must not be negative.");
+        if (DateSortWindow is < 1 or > 20_000) problems.Add($"{Section}:DateSortWindow must be from 1 to 20000.");
         if (OverFetch < 1) problems.Add($"{Section}:OverFetch must be at least 1.");
         return problems;
     }

@@ -29,4 +29,7 @@ public sealed record SearchQuery
     public bool HideNearDuplicates { get; init; } = true;
 
     public SearchFilter Filter { get; init; } = SearchFilter.None;
+
+    /// <summary>Relevance (default), or the most relevant window newest first.</summary>
+    public SearchSort Sort { get; init; } = SearchSort.Relevance;
 }

@@ -6,4 +6,10 @@ public sealed record SearchResponse(IReadOnlyList<SearchHit> Results, TimeSpan T
 {
     /// <summary>True when a text query adds too little over a neutral prompt: these are the closest images, not matches (see <see cref="WeakMatchDetector"/>).</summary>
     public bool WeakMatch { get; init; }
+
+    /// <summary>
+    /// Near-duplicates hidden from the results up to the end of this page (for a date sort, in the whole window); 0
+    /// when they are kept.
+    /// </summary>
+    public int HiddenDuplicates { get; init; }
 }

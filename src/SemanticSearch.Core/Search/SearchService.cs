@@ -44,15 +44,18 @@ public sealed class SearchService(
         var vector = QueryVector(query, catalogModel, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
 
-        var wanted = query.Offset + query.Limit + 1; // one more than the page tells whether another page follows
+        // One more than the page tells whether another page follows; a date sort orders its whole window.
+        var wanted = query.Sort == SearchSort.Date ? _options.DateSortWindow : query.Offset + query.Limit + 1;
         var ranked = query.Filter.IsEmpty
-            ? FromIndex(vector, query, wanted, cancellationToken)
-            : FromFilter(vector, query, wanted, cancellationToken);
+            ? FromIndex(vector, query, wanted, out var hidden, cancellationToken)
+            : FromFilter(vector, query, wanted, out hidden, cancellationToken);
+        // Judged on the best results before any date order, whatever the page, so every page of one query says the same.
+        var weakMatch = _weakMatch.IsWeak(query, ranked, catalog, cancellationToken);
+        if (query.Sort == SearchSort.Date)
+            ranked = NewestFirst.Order(ranked);
         var page = ranked.Skip(query.Offset).Take(query.Limit).ToList();
         var hasMore = ranked.Count > query.Offset + query.Limit;
-        // Judged on the first results whatever the page, so every page of one query says the same.
-        var weakMatch = _weakMatch.IsWeak(query, ranked, catalog, cancellationToken);
-        return Task.FromResult(new SearchResponse(page, Stopwatch.GetElapsedTime(started), hasMore) { WeakMatch = weakMatch });
+        return Task.FromResult(new SearchResponse(page, Stopwatch.GetElapsedTime(started), hasMore) { WeakMatch = weakMatch, HiddenDuplicates = hidden });
     }
 
     private void Validate(SearchQuery query)
@@ -123,8 +126,9 @@ public sealed class SearchService(
     /// Approximate path: ask the index for more than needed, widening until enough results survive. A filter is
     /// applied inside the index when it can (only matching images come back); otherwise the results are filtered.
     /// </summary>
-    private List<SearchHit> FromIndex(float[] vector, SearchQuery query, int wanted, CancellationToken cancellationToken)
+    private List<SearchHit> FromIndex(float[] vector, SearchQuery query, int wanted, out int hidden, CancellationToken cancellationToken)
     {
+        hidden = 0;
         var total = index.Count;
         if (total == 0 || index.Dimension != vector.Length)
             return [];
@@ -134,7 +138,7 @@ public sealed class SearchService(
         {
             cancellationToken.ThrowIfCancellationRequested();
             var matches = filtered is not null ? filtered.Search(vector, k, query.Filter) : index.Search(vector, k);
-            var hits = Collect(matches, query, wanted);
+            var hits = Collect(matches, query, wanted, out hidden);
             var exhausted = matches.Count < k || k >= total || k >= MaxCandidates;
             var belowMin = query.MinScore is { } min && matches.Count > 0 && matches[^1].Score < min;
             if (hits.Count >= wanted || exhausted || belowMin)
@@ -147,11 +151,11 @@ public sealed class SearchService(
     /// Filtered path: when the filter matches few enough images, rank exactly those (exact and complete); otherwise
     /// search the index with the filter applied inside it (see <see cref="FromIndex"/>).
     /// </summary>
-    private List<SearchHit> FromFilter(float[] vector, SearchQuery query, int wanted, CancellationToken cancellationToken)
+    private List<SearchHit> FromFilter(float[] vector, SearchQuery query, int wanted, out int hidden, CancellationToken cancellationToken)
     {
         var ids = catalog.FindIndexedIds(query.Filter, _options.ExactFilterBelow + 1);
         if (ids.Count > _options.ExactFilterBelow)
-            return FromIndex(vector, query, wanted, cancellationToken);
+            return FromIndex(vector, query, wanted, out hidden, cancellationToken);
         // Score every matching image (chunked reads keep memory bounded), then collect from a growing prefix.
         var ranked = new List<VectorMatch>(ids.Count);
         foreach (var chunk in ids.Chunk(2048))
@@ -163,16 +167,21 @@ public sealed class SearchService(
         var prefix = Math.Max(wanted * _options.OverFetch, 32);
         while (true)
         {
-            var hits = Collect(ranked.Take(prefix).ToList(), query, wanted);
+            var hits = Collect(ranked.Take(prefix).ToList(), query, wanted, out hidden);
             if (hits.Count >= wanted || prefix >= ranked.Count)
                 return hits;
             prefix *= 4;
         }
     }
 
-    /// <summary>Turns ranked matches into hits: indexed rows only, filter, min score, self-exclusion, de-duplication.</summary>
-    private List<SearchHit> Collect(IReadOnlyList<VectorMatch> matches, SearchQuery query, int wanted)
+    /// <summary>
+    /// Turns ranked matches into hits: indexed rows only, filter, min score, self-exclusion, de-duplication.
+    /// <paramref name="hidden"/> counts the near-duplicates dropped before the page (or date window) was full.
+    /// </summary>
+    private List<SearchHit> Collect(IReadOnlyList<VectorMatch> matches, SearchQuery query, int wanted, out int hidden)
     {
+        hidden = 0;
+        var pageEnd = query.Sort == SearchSort.Date ? wanted : query.Offset + query.Limit;
         var ids = matches.Select(m => m.Key).ToArray();
         var images = catalog.GetImages(ids);
         var embeddings = query.HideNearDuplicates ? catalog.GetEmbeddings(ids) : null;
@@ -191,7 +200,12 @@ public sealed class SearchService(
                 if (!embeddings.TryGetValue(match.Key, out var embedding))
                     continue;
                 if (IsNearDuplicate(embedding, keptVectors))
+                {
+                    // The look-ahead result past the page does not count: its duplicates belong to the next page.
+                    if (kept.Count < pageEnd)
+                        hidden++;
                     continue;
+                }
                 keptVectors.Add(embedding);
             }
             kept.Add(new SearchHit(image, match.Score));

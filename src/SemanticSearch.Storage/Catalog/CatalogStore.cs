@@ -298,6 +298,13 @@ public sealed class CatalogStore : ICatalogStore
     public IReadOnlyList<CatalogImage> GetRecentFailures(int limit) => Read(c => ImageTable.RecentFailures(c, limit));
 
     /// <inheritdoc />
+    public IReadOnlyList<CatalogFolder> GetFolders(int max)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(max);
+        return Read(c => FolderCounts.Read(c, max));
+    }
+
+    /// <inheritdoc />
     public void Dispose()
     {
         lock (_writeLock)

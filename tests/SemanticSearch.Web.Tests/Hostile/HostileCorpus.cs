@@ -38,7 +38,10 @@ public static class HostileCorpus
     ];
 
     /// <summary>Query parameters of the API and the page.</summary>
-    public static readonly string[] SearchParameters = ["q", "k", "offset", "minScore", "source", "folder", "format", "from", "to", "duplicates"];
+    public static readonly string[] SearchParameters = ["q", "k", "offset", "minScore", "source", "folder", "format", "from", "to", "duplicates", "sort"];
+
+    /// <summary>The search page's filter parameters (its URL).</summary>
+    public static readonly string[] PageFilterParameters = ["source", "folder", "format", "from", "to", "minScore", "sort", "dups"];
 
     /// <summary>Every request of the corpus; <paramref name="imageId"/> is an indexed image.</summary>
     public static IEnumerable<HostileRequest> All(long imageId)
@@ -67,6 +70,8 @@ public static class HostileCorpus
                 yield return new HostileRequest("GET", $"/api/images/{value}/similar");
             foreach (var parameter in SearchParameters)
                 yield return new HostileRequest("GET", $"/api/search?q=red&{parameter}={value}");
+            foreach (var parameter in PageFilterParameters)
+                yield return new HostileRequest("GET", $"/?q=red&{parameter}={value}");
         }
         // Random mixes of the values over random parameters, from a fixed seed so a failure can be replayed.
         var random = new Random(7);

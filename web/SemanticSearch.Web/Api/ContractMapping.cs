@@ -17,6 +17,7 @@ public static class ContractMapping
         k)
     {
         WeakMatch = response.WeakMatch,
+        HiddenDuplicates = response.HiddenDuplicates,
     };
 
     /// <summary>One hit, its location as <paramref name="view"/> shows it.</summary>

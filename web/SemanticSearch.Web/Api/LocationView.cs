@@ -32,6 +32,9 @@ public sealed class LocationView
     /// <summary>The display name of the image's source.</summary>
     public string SourceNameOf(CatalogImage image) => SourceDisplay.NameOf(_sources.GetValueOrDefault(image.SourceId));
 
+    /// <summary>The source with id <paramref name="id"/>, if there is one.</summary>
+    public CatalogSource? SourceOf(long? id) => id is { } value ? _sources.GetValueOrDefault(value) : null;
+
     /// <summary>Why the image failed, for admins only.</summary>
     public string? FailureReasonOf(CatalogImage image) => IsAdmin ? image.FailureReason : null;
 }

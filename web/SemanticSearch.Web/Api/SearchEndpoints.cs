@@ -42,6 +42,7 @@ public static class SearchEndpoints
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        group.MapFolderList();
         return app;
     }
 
@@ -107,6 +108,9 @@ public static class SearchEndpoints
     internal static async Task<Results<Ok<SearchResultsDto>, ProblemHttpResult>> RunAsync(
         InstrumentedSearch search, SearchQuery query, string kind, LocationView view, CancellationToken cancellationToken)
     {
+        if (!FolderScope.TryResolve(query.Filter, view.SourceOf(query.Filter.SourceId), view.IsAdmin, out var filter, out var folderError))
+            return ApiProblems.BadRequest(folderError!);
+        query = query with { Filter = filter };
         try
         {
             var response = await search.SearchAsync(query, kind, cancellationToken);

@@ -38,7 +38,7 @@ public sealed class SearchParameters
     public string? Source { get; init; }
 
     /// <summary>Folder or URL prefix filter.</summary>
-    [FromQuery(Name = "folder"), Description("Only images whose path or URL starts with this prefix.")]
+    [FromQuery(Name = "folder"), Description("A folder relative to the source given as source= (as /api/search/folders lists it; its subfolders too), or a web folder's URL prefix; admins may give an absolute path prefix.")]
     public string? Folder { get; init; }
 
     /// <summary>Format filter.</summary>
@@ -60,6 +60,10 @@ public sealed class SearchParameters
     /// <summary>The search limits (SemanticSearch:Search) the engine applies too, so the API refuses exactly what it would.</summary>
     [FromServices]
     public required IOptions<SearchOptions> Limits { get; init; }
+
+    /// <summary>Result order.</summary>
+    [FromQuery(Name = "sort"), Description("relevance (default), or date: the most relevant matches newest first by date taken, then modification time.")]
+    public string? Sort { get; init; }
 
     /// <summary>
     /// Builds the engine query without text, image or similar part; null and a message when a parameter is invalid.
@@ -90,6 +94,10 @@ public sealed class SearchParameters
                 return Fail($"source must be a source id (was '{Source}').", out error);
             sourceId = id;
         }
+        if (Format is { Length: > 16 })
+            return Fail($"format must be jpeg, png, gif, webp or bmp (was '{Format[..16]}...').", out error);
+        if (Folder is { Length: > FolderScope.MaxLength })
+            return Fail($"folder is {Folder.Length} characters long; at most {FolderScope.MaxLength} are allowed.", out error);
         if (!TryParseDate(From, "from", out var from, out error) || !TryParseDate(To, "to", out var to, out error))
             return null;
         var hideDuplicates = true;
@@ -99,8 +107,11 @@ public sealed class SearchParameters
                 return Fail($"duplicates must be true or false (was '{Duplicates}').", out error);
             hideDuplicates = !keep;
         }
+        if (!SortParameter.TryParse(Sort, out var sort))
+            return Fail($"sort must be relevance or date (was '{Sort}').", out error);
         return new SearchQuery
         {
+            Sort = sort,
             Limit = limit,
             Offset = offset,
             MinScore = minScore,

@@ -16,4 +16,7 @@ public sealed record SearchResultsDto(IReadOnlyList<SearchResultDto> Results, do
     /// <c>/?image=&lt;id&gt;</c> search with it again while it is kept. Null when it could not be stored.
     /// </summary>
     public string? ImageId { get; init; }
+
+    /// <summary>Near-duplicates hidden up to the end of this page (in the whole window for sort=date); duplicates=true shows them.</summary>
+    public int HiddenDuplicates { get; init; }
 }

@@ -19,8 +19,8 @@ public sealed partial class Search
     [Inject] private IOptions<QueryImageOptions> QueryImageSettings { get; set; } = default!;
 
     /// <summary>The page address of an image query with optional words.</summary>
-    private static string ImageUrl(string id, string? words) =>
-        words is null ? $"/?image={id}" : $"/?image={id}&q={Uri.EscapeDataString(words)}";
+    private string ImageUrl(string id, string? words) =>
+        (words is null ? $"/?image={id}" : $"/?image={id}&q={Uri.EscapeDataString(words)}") + _filters.QuerySuffix;
 
     /// <summary>
     /// Keeps a picked image (it passed the preview's decode, within the upload limits) and opens its link; false when
@@ -98,7 +98,7 @@ public sealed partial class Search
             // An image only this page held: nothing in the URL to leave.
             return StartAsync(new ActiveQuery(Text: words));
         }
-        Navigation.NavigateTo("/?q=" + Uri.EscapeDataString(words));
+        Navigation.NavigateTo("/?q=" + Uri.EscapeDataString(words) + _filters.QuerySuffix);
         return Task.CompletedTask;
     }
 }

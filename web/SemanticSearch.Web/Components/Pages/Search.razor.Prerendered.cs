@@ -39,6 +39,8 @@ public sealed partial class Search
             HasMore = _hasMore,
             TookMs = _took.TotalMilliseconds,
             WeakMatch = _weakMatch,
+            Filters = _filters.QuerySuffix,
+            HiddenDuplicates = _hiddenDuplicates,
             SimilarTo = _active?.SimilarTo,
             SimilarName = _similarName,
             ImageName = _active?.ImageName,
@@ -53,7 +55,7 @@ public sealed partial class Search
     private async Task<bool> TryRestoreAsync((string? Text, string? Similar, string? Image) url)
     {
         if (!PageState.TryTakeFromJson<PrerenderedSearch>(PrerenderedSearch.Key, out var saved)
-            || saved is null || !saved.Answers(url.Text, url.Similar, url.Image))
+            || saved is null || !saved.Answers(url.Text, url.Similar, url.Image) || saved.Filters != _filters.QuerySuffix)
             return false;
         byte[]? image = null;
         string? preview = null;
@@ -81,6 +83,7 @@ public sealed partial class Search
         _hasMore = saved.HasMore;
         _took = TimeSpan.FromMilliseconds(saved.TookMs);
         _weakMatch = saved.WeakMatch;
+        _hiddenDuplicates = saved.HiddenDuplicates;
         return true;
     }
 

@@ -114,8 +114,20 @@ public sealed partial class Search : IDisposable
         var similar = string.IsNullOrWhiteSpace(Similar) ? null : Similar.Trim();
         var image = string.IsNullOrWhiteSpace(Image) ? null : Image.Trim();
         var urlQuery = (text, similar, image);
-        if (_urlQuery == urlQuery)
+        var filtersChanged = ReadFilters(out var filterError);
+        if (filterError is not null)
+        {
+            _urlQuery = null;
+            Refuse(StatusCodes.Status400BadRequest, filterError);
             return;
+        }
+        if (_urlQuery == urlQuery)
+        {
+            // Only the filters changed: the same query again, an image one included.
+            if (filtersChanged && _active is not null)
+                await StartAsync(_active);
+            return;
+        }
         _urlQuery = urlQuery;
         if (await TryRestoreAsync(urlQuery))
             return;
@@ -143,7 +155,7 @@ public sealed partial class Search : IDisposable
         if (text == _urlQuery?.Text)
             return Task.CompletedTask;
         // Each settled query (a pause in typing or Enter, never a keystroke) is its own history entry, so Back returns to it.
-        Navigation.NavigateTo("/?q=" + Uri.EscapeDataString(text));
+        Navigation.NavigateTo("/?q=" + Uri.EscapeDataString(text) + _filters.QuerySuffix);
         return Task.CompletedTask;
     }
 
@@ -173,7 +185,7 @@ public sealed partial class Search : IDisposable
         {
             // The URL no longer describes what is shown; marking it handled keeps the navigation from clearing the results.
             _urlQuery = (null, null, null);
-            Navigation.NavigateTo("/");
+            Navigation.NavigateTo(FilteredHome);
         }
         await StartAsync(new ActiveQuery(Text: words, Image: input.Data, ImageName: input.Name, PreviewUrl: preview));
     }
@@ -226,6 +238,7 @@ public sealed partial class Search : IDisposable
                 _took = response.Took;
                 _weakMatch = response.WeakMatch;
             }
+            _hiddenDuplicates = response.HiddenDuplicates;
             _state = _hits.Count == 0 ? SearchViewState.Empty : SearchViewState.Results;
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
@@ -259,7 +272,7 @@ public sealed partial class Search : IDisposable
         }
     }
 
-    private SearchQuery ToSearchQuery(ActiveQuery query, int offset) => new()
+    private SearchQuery ToSearchQuery(ActiveQuery query, int offset) => WithFilters(new()
     {
         Text = query.Text,
         SimilarTo = query.SimilarTo,
@@ -267,7 +280,7 @@ public sealed partial class Search : IDisposable
         Image = query.Image is { } image ? (ReadOnlyMemory<byte>?)image : null,
         Limit = Math.Clamp(SearchLimits.Value.MaxDepth - offset, 1, Options.Value.DefaultResults),
         Offset = offset,
-    };
+    });
 
     /// <summary>
     /// An input that could not become a query (a dropped non-image, a file too large): nothing is searched, and results

@@ -40,6 +40,12 @@ public sealed record PrerenderedSearch
     /// <inheritdoc cref="State"/>
     public double TookMs { get; init; }
 
+    /// <summary>The URL's filters, sort and near-duplicate choice (as a query-string suffix) the results answer.</summary>
+    public string Filters { get; init; } = "";
+
+    /// <summary>Near-duplicates hidden up to the end of the shown results.</summary>
+    public int HiddenDuplicates { get; init; }
+
     /// <summary>Whether the results were only the closest images, not matches (the weak-match notice).</summary>
     public bool WeakMatch { get; init; }
 
