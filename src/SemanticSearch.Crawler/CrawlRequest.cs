@@ -16,8 +16,11 @@ public sealed record CrawlRequest(ReindexMode Mode)
     /// </summary>
     public IReadOnlyList<FolderChanges>? Changes { get; init; }
 
+    /// <summary>Images that failed before are tried again even when their file did not change ("retry failed").</summary>
+    public bool RetryFailed { get; init; }
+
     /// <summary>A short description for logs and the runs log.</summary>
     public string Describe() => Changes is { Count: > 0 }
         ? $"watch ({Changes.Sum(c => c.Paths.Count)} changed paths)"
-        : Mode == ReindexMode.Full ? "full" : "incremental";
+        : Mode == ReindexMode.Full ? "full" : RetryFailed ? "retry failed" : "incremental";
 }
