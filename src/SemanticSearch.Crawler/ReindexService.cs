@@ -81,6 +81,16 @@ public sealed class ReindexService : IReindexService, IDisposable
         }
     }
 
+    /// <inheritdoc />
+    public ReindexStartResult RetryFailed(string? kind = null)
+    {
+        var result = Start(new CrawlRequest(ReindexMode.Incremental) { RetryFailed = true, RetryKind = kind }).Result;
+        if (!result.Started)
+            return result with { Message = result.Message + " Failed images were not retried: ask again when it has finished." };
+        var which = kind is null ? "failed images" : $"failed images of kind {kind}";
+        return result with { Message = $"Retrying {which}: an incremental scan started." };
+    }
+
     /// <summary>Starts (or joins) a run and waits for its summary; cancelling the token cancels the run.</summary>
     public async Task<CrawlRunSummary> RunAsync(CrawlRequest request, CancellationToken cancellationToken = default)
     {

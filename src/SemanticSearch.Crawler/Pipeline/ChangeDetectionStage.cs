@@ -41,7 +41,7 @@ internal sealed class ChangeDetectionStage(ICatalogStore catalog, ThumbnailStore
         !run.Full
         && item.Kind == SourceKind.Folder
         && row is { Status: ImageStatus.Indexed or ImageStatus.Failed }
-        && !(row.Status == ImageStatus.Failed && run.Request.RetryFailed)
+        && !(row.Status == ImageStatus.Failed && run.Request.Retries(row))
         && row.Size == item.Size
         && item.Modified is { } modified
         && Timestamps.Normalize(row.Modified) == modified

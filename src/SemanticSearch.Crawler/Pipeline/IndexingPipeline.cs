@@ -87,6 +87,7 @@ public sealed class IndexingPipeline
             await RunStagesAsync(run, runCts).ConfigureAwait(false);
             progress.SetPhase("deleting");
             _deletion.Run(run);
+            MarkScanned(run);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -143,6 +144,14 @@ public sealed class IndexingPipeline
             Workers = _options.EffectiveWorkers,
             BatchSize = _options.BatchSize,
         };
+    }
+
+    /// <summary>Sources listed to the end in this run (not a watcher's few paths, not a source that was unavailable).</summary>
+    private void MarkScanned(RunContext run)
+    {
+        if (run.Request.Changes is not null)
+            return;
+        _catalog.MarkSourcesScanned([.. run.Sources.Where(s => run.ReportFor(s.Id).Complete).Select(s => s.Id)]);
     }
 
     private List<CatalogSource> SelectSources(CrawlRequest request)
