@@ -27,10 +27,12 @@ internal sealed class WebComponentContext : BunitContext
     {
         (Catalog, CatalogFake) = InterfaceFake<ICatalogStore>.Create();
         (VectorIndex, VectorIndexFake) = InterfaceFake<IVectorIndex>.Create();
-        (IndexStore, _) = InterfaceFake<IVectorIndexStore>.Create();
+        (IndexStore, IndexStoreFake) = InterfaceFake<IVectorIndexStore>.Create();
         CatalogFake.Handlers["GetStats"] = _ => new CatalogStats { Indexed = 30, Failed = 1, Model = new CatalogModel("clip-demo", 4) };
         CatalogFake.Handlers["GetRecentFailures"] = _ => (IReadOnlyList<CatalogImage>)[];
         CatalogFake.Handlers["GetSources"] = _ => (IReadOnlyList<CatalogSource>)[];
+        CatalogFake.Handlers["GetSourceImageCounts"] = _ => (IReadOnlyDictionary<long, SourceImageCounts>)new Dictionary<long, SourceImageCounts>();
+        CatalogFake.Handlers["GetRecentRuns"] = _ => (IReadOnlyList<IndexRun>)[];
         CatalogFake.Handlers["GetImage"] = args => TestImages.Image((long)args[0]!);
         CatalogFake.Handlers["GetSource"] = args => new CatalogSource { Id = (long)args[0]!, Kind = SourceKind.Folder, Location = "/photos" };
         VectorIndexFake.Handlers["get_Count"] = _ => 30L;
@@ -78,4 +80,6 @@ internal sealed class WebComponentContext : BunitContext
     public InterfaceFake<IVectorIndex> VectorIndexFake { get; }
 
     public IVectorIndexStore IndexStore { get; }
+
+    public InterfaceFake<IVectorIndexStore> IndexStoreFake { get; }
 }
