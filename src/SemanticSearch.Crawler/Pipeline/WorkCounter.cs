@@ -6,9 +6,9 @@ namespace SemanticSearch.Crawler.Pipeline;
 /// <summary>
 /// Counts the images a run will work on, alongside the pipeline rather than inside it: discovery is held back by
 /// the bounded channels (it can only run a queue ahead of the model), so without this count the total, the progress
-/// fraction and the ETA were unknown until the run was nearly over. Folders are listed once more (cheap next to
-/// decoding and embedding, and the listing is in the OS cache for discovery) and compared with the catalog rows the
-/// way change detection does; web sources are estimated from the catalog's previous count, or left unknown.
+/// fraction and the ETA were unknown until the run was nearly over. Folders are listed once more (a directory listing
+/// and a stat per file; no file is read) and compared with the catalog rows the way change detection does; web
+/// sources are estimated from the catalog's previous count (pages are fetched once only), or left unknown.
 /// </summary>
 internal sealed class WorkCounter(CrawlerOptions options, ICatalogStore catalog, ThumbnailStore thumbnails)
 {
