@@ -1,3 +1,4 @@
+using SemanticSearch.Core.Catalog;
 using SemanticSearch.Core.Crawling;
 using SemanticSearch.Crawler.Sources;
 
@@ -16,8 +17,18 @@ public sealed record CrawlRequest(ReindexMode Mode)
     /// </summary>
     public IReadOnlyList<FolderChanges>? Changes { get; init; }
 
+    /// <summary>Images that failed before are tried again even when their file did not change ("retry failed").</summary>
+    public bool RetryFailed { get; init; }
+
+    /// <summary>With <see cref="RetryFailed"/>: only failures of this kind; null for every kind.</summary>
+    public string? RetryKind { get; init; }
+
+    /// <summary>True when this request tries the failed image <paramref name="row"/> again.</summary>
+    public bool Retries(KnownImage row) =>
+        RetryFailed && (RetryKind is null || string.Equals(RetryKind, row.FailureKind ?? "Unknown", StringComparison.Ordinal));
+
     /// <summary>A short description for logs and the runs log.</summary>
     public string Describe() => Changes is { Count: > 0 }
         ? $"watch ({Changes.Sum(c => c.Paths.Count)} changed paths)"
-        : Mode == ReindexMode.Full ? "full" : "incremental";
+        : Mode == ReindexMode.Full ? "full" : RetryFailed ? "retry failed" : "incremental";
 }

@@ -56,4 +56,27 @@ public sealed record CrawlRunSummary
 
     /// <summary>Images per model call.</summary>
     public int BatchSize { get; init; }
+
+    /// <summary>This run as the admin page and <c>/api/status</c> report it, with its last known amount of work.</summary>
+    public CrawlRunReport ToReport(CrawlProgress final) => new()
+    {
+        Outcome = Outcome switch
+        {
+            RunOutcome.Completed => CrawlRunOutcomes.Completed,
+            RunOutcome.Cancelled => CrawlRunOutcomes.Cancelled,
+            _ => CrawlRunOutcomes.Failed,
+        },
+        Mode = Mode,
+        StartedAt = final.StartedAt,
+        FinishedAt = final.FinishedAt,
+        Reason = Error,
+        Discovered = Discovered,
+        // A completed run did all its work, whatever was known of it beforehand.
+        ToProcess = Outcome == RunOutcome.Completed ? Indexed + Failed : final.ToProcess,
+        Indexed = Indexed,
+        Failed = Failed,
+        Skipped = Skipped,
+        Deleted = Deleted,
+        ImagesPerSecond = ImagesPerSecond,
+    };
 }

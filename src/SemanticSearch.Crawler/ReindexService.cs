@@ -27,6 +27,7 @@ public sealed class ReindexService : IReindexService, IDisposable
     private ProgressTracker? _tracker;
     private ReindexMode _runningMode;
     private CrawlProgress _progress = CrawlProgress.Idle;
+    private CrawlRunReport? _lastRun;
 
     /// <summary>Creates the service over the shared pipeline.</summary>
     public ReindexService(IndexingPipeline pipeline, ILogger<ReindexService>? logger = null)
@@ -71,13 +72,23 @@ public sealed class ReindexService : IReindexService, IDisposable
             var tracker = _tracker;
             var cts = _runCts;
             // Visible at once: a caller that starts a run and reads Progress sees it running.
-            Volatile.Write(ref _progress, tracker.Snapshot(CrawlState.Running));
+            Volatile.Write(ref _progress, tracker.Snapshot(CrawlState.Running) with { LastRun = _lastRun });
             _current = Task.Run(() => RunAsync(request, tracker, cts));
             _current.ContinueWith(_ => AfterRun(), TaskScheduler.Default);
             var message = request.Changes is not null ? "Indexing watched changes." :
                 request.Mode == ReindexMode.Full ? "Full rebuild started." : "Incremental scan started.";
             return (new ReindexStartResult(true, message, request.Mode), _current);
         }
+    }
+
+    /// <inheritdoc />
+    public ReindexStartResult RetryFailed(string? kind = null)
+    {
+        var result = Start(new CrawlRequest(ReindexMode.Incremental) { RetryFailed = true, RetryKind = kind }).Result;
+        if (!result.Started)
+            return result with { Message = result.Message + " Failed images were not retried: ask again when it has finished." };
+        var which = kind is null ? "failed images" : $"failed images of kind {kind}";
+        return result with { Message = $"Retrying {which}: an incremental scan started." };
     }
 
     /// <summary>Starts (or joins) a run and waits for its summary; cancelling the token cancels the run.</summary>
@@ -148,7 +159,7 @@ public sealed class ReindexService : IReindexService, IDisposable
             _runCts = null;
             cts.Dispose();
         }
-        Publish(tracker, CrawlState.Idle, finished: true);
+        Publish(tracker, CrawlState.Idle, finished: true, summary);
         _logger.LogInformation("Indexing run {Outcome}: {Indexed} indexed, {Skipped} skipped, {Failed} failed, {Deleted} deleted in {Elapsed}",
             summary.Outcome, summary.Indexed, summary.Skipped, summary.Failed, summary.Deleted, summary.Elapsed);
         return summary;
@@ -199,7 +210,7 @@ public sealed class ReindexService : IReindexService, IDisposable
     /// Publishes one snapshot. Serialised, so listeners see snapshots in order, and a late "running" or "cancelling"
     /// snapshot can never land after the run's final one.
     /// </summary>
-    private void Publish(ProgressTracker tracker, CrawlState state, bool finished = false)
+    private void Publish(ProgressTracker tracker, CrawlState state, bool finished = false, CrawlRunSummary? summary = null)
     {
         lock (_publishGate)
         {
@@ -207,6 +218,10 @@ public sealed class ReindexService : IReindexService, IDisposable
                 return;
             tracker.Finished = finished;
             var progress = tracker.Snapshot(state, finished ? DateTimeOffset.UtcNow : null);
+            if (summary is not null)
+                _lastRun = summary.ToReport(progress);
+            // Every snapshot carries the previous run's outcome, so a new run does not hide how the last one ended.
+            progress = progress with { LastRun = _lastRun };
             Volatile.Write(ref _progress, progress);
             var handlers = ProgressChanged;
             if (handlers is null)

@@ -29,4 +29,7 @@ public sealed record CatalogSource
 
     /// <summary>When the source was first added (set by the catalog).</summary>
     public DateTimeOffset Added { get; init; }
+
+    /// <summary>When a run last listed the whole source to the end (set by the catalog); null before the first.</summary>
+    public DateTimeOffset? LastScanned { get; init; }
 }

@@ -121,4 +121,13 @@ public interface ICatalogStore : IDisposable
 
     /// <summary>Folders holding indexed images, most images first, at most <paramref name="max"/>.</summary>
     IReadOnlyList<CatalogFolder> GetFolders(int max);
+
+    /// <summary>Like <see cref="GetRecentFailures(int)"/>, only failures of one kind (as <see cref="CatalogStats.FailuresByKind"/> names it).</summary>
+    IReadOnlyList<CatalogImage> GetRecentFailures(int limit, string kind);
+
+    /// <summary>Images per source that are not deleted, by status; sources without images are absent.</summary>
+    IReadOnlyDictionary<long, SourceImageCounts> GetSourceImageCounts();
+
+    /// <summary>Records that a run listed these sources to the end now (<see cref="CatalogSource.LastScanned"/>).</summary>
+    void MarkSourcesScanned(IReadOnlyCollection<long> sourceIds);
 }

@@ -7,4 +7,8 @@ public sealed record KnownImage(
     long Size,
     DateTimeOffset Modified,
     string? ContentHash,
-    ImageStatus Status);
+    ImageStatus Status)
+{
+    /// <summary>A failed image's failure kind (so "retry failed" can pick one kind); null otherwise.</summary>
+    public string? FailureKind { get; init; }
+}

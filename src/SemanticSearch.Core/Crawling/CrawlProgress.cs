@@ -9,7 +9,7 @@ public sealed record CrawlProgress
 
     public ReindexMode? Mode { get; init; }
 
-    /// <summary>What the crawler is doing now: "discovering", "indexing", "saving", "idle".</summary>
+    /// <summary>What the crawler is doing now: "discovering", "indexing", "deleting", "saving", "idle".</summary>
     public string Phase { get; init; } = "idle";
 
     public long Discovered { get; init; }
@@ -24,7 +24,13 @@ public sealed record CrawlProgress
     /// <summary>Unchanged images that needed no work.</summary>
     public long Skipped { get; init; }
 
-    /// <summary>Images that need work in this run (known once discovery ends; null before).</summary>
+    /// <summary>Images that disappeared from their source in this run (not the catalog's tombstones of all time).</summary>
+    public long Deleted { get; init; }
+
+    /// <summary>
+    /// Images that need work in this run: counted ahead of the pipeline (exact once change detection has seen every
+    /// image); null while nothing is known yet.
+    /// </summary>
     public long? ToProcess { get; init; }
 
     public double ImagesPerSecond { get; init; }
@@ -39,6 +45,9 @@ public sealed record CrawlProgress
 
     /// <summary>The most recent failures of this run, newest first (bounded).</summary>
     public IReadOnlyList<CrawlFailure> LastErrors { get; init; } = [];
+
+    /// <summary>The latest finished run (this one, once it has finished); null before the first run of this process.</summary>
+    public CrawlRunReport? LastRun { get; init; }
 
     /// <summary>0..1 when <see cref="ToProcess"/> is known.</summary>
     public double? Fraction => ToProcess is > 0 ? Math.Clamp((double)(Indexed + Failed) / ToProcess.Value, 0, 1) : null;

@@ -14,6 +14,13 @@ public interface IReindexService
 
     ReindexStartResult Start(ReindexMode mode);
 
+    /// <summary>
+    /// Starts an incremental run that also tries again the images that failed before (of <paramref name="kind"/> only,
+    /// when given), or joins the run in progress. Hosts without a crawler say why not.
+    /// </summary>
+    ReindexStartResult RetryFailed(string? kind = null) =>
+        new(false, "Retrying failed images is not available here.", ReindexMode.Incremental);
+
     /// <summary>Asks the running run to stop at the next safe point; false when nothing was running.</summary>
     bool Cancel();
 

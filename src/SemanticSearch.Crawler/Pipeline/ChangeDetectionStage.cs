@@ -20,13 +20,7 @@ internal sealed class ChangeDetectionStage(ICatalogStore catalog, ThumbnailStore
             var known = run.Known.GetOrAdd(item.SourceId, catalog.GetKnownImages);
             run.MarkSeen(item);
             known.TryGetValue(item.Location, out var row);
-            var unchanged = !run.Full
-                && item.Kind == SourceKind.Folder
-                && row is { Status: ImageStatus.Indexed or ImageStatus.Failed }
-                && row.Size == item.Size
-                && item.Modified is { } modified
-                && Timestamps.Normalize(row.Modified) == modified
-                && !(row is { Status: ImageStatus.Indexed, ContentHash: { } hash } && !thumbnails.Exists(hash));
+            var unchanged = IsUnchanged(run, item, row, thumbnails);
             run.Timings.Add(PipelineStage.ChangeDetect, started);
             if (unchanged)
             {
@@ -38,4 +32,18 @@ internal sealed class ChangeDetectionStage(ICatalogStore catalog, ThumbnailStore
         }
         run.Progress.OnDetectionDone();
     }
+
+    /// <summary>
+    /// True when <paramref name="item"/> needs no work. Shared with <see cref="WorkCounter"/>, so the count made ahead
+    /// of the run and the work this stage queues agree.
+    /// </summary>
+    internal static bool IsUnchanged(RunContext run, DiscoveredItem item, KnownImage? row, ThumbnailStore thumbnails) =>
+        !run.Full
+        && item.Kind == SourceKind.Folder
+        && row is { Status: ImageStatus.Indexed or ImageStatus.Failed }
+        && !(row.Status == ImageStatus.Failed && run.Request.Retries(row))
+        && row.Size == item.Size
+        && item.Modified is { } modified
+        && Timestamps.Normalize(row.Modified) == modified
+        && !(row is { Status: ImageStatus.Indexed, ContentHash: { } hash } && !thumbnails.Exists(hash));
 }

@@ -19,14 +19,7 @@ internal sealed class DiscoveryStage(CrawlerOptions options, WebFetcher fetcher)
             var report = run.ReportFor(source.Id);
             if (source.Kind == SourceKind.Folder)
             {
-                var scanner = new FolderScanner(
-                    new ImageFileFilter(options.EffectiveImageExtensions, source.Include, source.Exclude),
-                    options.MayFollowLinksOutside(source.Location));
-                var changes = run.Request.Changes?.Where(c => c.SourceId == source.Id).ToList();
-                var items = changes is null || changes.Any(c => c.RescanSource)
-                    ? scanner.Scan(source.Id, source.Location, report, ct)
-                    : scanner.ScanPaths(source.Id, source.Location, changes.SelectMany(c => c.Paths).Distinct(StringComparer.Ordinal), report, ct);
-                using var enumerator = items.GetEnumerator();
+                using var enumerator = ListFolder(run, source, options, report).GetEnumerator();
                 while (true)
                 {
                     // Time the listing only, not the waits on a full channel (that is back-pressure, not discovery).
@@ -53,6 +46,21 @@ internal sealed class DiscoveryStage(CrawlerOptions options, WebFetcher fetcher)
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// The images of a folder source this run looks at: the whole folder, or only a watcher's changed paths. Shared
+    /// with <see cref="WorkCounter"/> so the count ahead of the run lists exactly what discovery will.
+    /// </summary>
+    internal static IEnumerable<DiscoveredItem> ListFolder(RunContext run, CatalogSource source, CrawlerOptions options, DiscoveryReport report)
+    {
+        var scanner = new FolderScanner(
+            new ImageFileFilter(options.EffectiveImageExtensions, source.Include, source.Exclude),
+            options.MayFollowLinksOutside(source.Location));
+        var changes = run.Request.Changes?.Where(c => c.SourceId == source.Id).ToList();
+        return changes is null || changes.Any(c => c.RescanSource)
+            ? scanner.Scan(source.Id, source.Location, report, run.Token)
+            : scanner.ScanPaths(source.Id, source.Location, changes.SelectMany(c => c.Paths).Distinct(StringComparer.Ordinal), report, run.Token);
     }
 
     private static async Task EmitAsync(RunContext run, ChannelWriter<DiscoveredItem> output, DiscoveredItem item)

@@ -72,6 +72,7 @@ internal sealed class ImageWorker(
             {
                 var known = work.Known;
                 DateTimeOffset? since = !run.Full && known is { Status: ImageStatus.Indexed or ImageStatus.Failed } && known.Modified > DateTimeOffset.UnixEpoch
+                    && !Retried(run, known)
                     ? known.Modified
                     : null;
                 var response = await fetcher.GetAsync(new Uri(item.Location), options.MaxDownloadBytes, since, run.Token).ConfigureAwait(false);
@@ -125,10 +126,13 @@ internal sealed class ImageWorker(
     /// Unchanged content (same hash as its own row) or an indexed image with the same content elsewhere (moved,
     /// renamed, copied): settled without decoding or a model call. Null when the model is needed.
     /// </summary>
+    /// <summary>A failed image that "retry failed" asked for: decoded again even though its content did not change.</summary>
+    private static bool Retried(RunContext run, KnownImage row) => row.Status == ImageStatus.Failed && run.Request.Retries(row);
+
     private (WriteItem? Write, bool)? SettleWithoutModel(RunContext run, WorkItem work, string hash, long size, DateTimeOffset modified)
     {
         var item = work.Item;
-        if (work.Known is { Status: ImageStatus.Indexed or ImageStatus.Failed } own && own.ContentHash == hash)
+        if (work.Known is { Status: ImageStatus.Indexed or ImageStatus.Failed } own && own.ContentHash == hash && !Retried(run, own))
         {
             run.Progress.OnSkipped(afterQueueing: true);
             var same = own.Size == size && Timestamps.Normalize(own.Modified) == modified;

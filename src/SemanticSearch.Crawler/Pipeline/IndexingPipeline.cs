@@ -31,6 +31,7 @@ public sealed class IndexingPipeline
     private readonly EncoderStage _encoder;
     private readonly WriterStage _writer;
     private readonly DeletionPass _deletion;
+    private readonly WorkCounter _counter;
     private readonly ILogger _logger;
 
     internal IndexingPipeline(
@@ -61,6 +62,7 @@ public sealed class IndexingPipeline
         _encoder = new EncoderStage(model.Images, options.BatchSize, _logger);
         _writer = new WriterStage(catalog, index, options);
         _deletion = new DeletionPass(catalog, index);
+        _counter = new WorkCounter(options, catalog, thumbnails);
     }
 
     /// <summary>Runs to the end (or cancellation) and says what happened. Errors end up in the summary, not thrown.</summary>
@@ -85,6 +87,7 @@ public sealed class IndexingPipeline
             await RunStagesAsync(run, runCts).ConfigureAwait(false);
             progress.SetPhase("deleting");
             _deletion.Run(run);
+            MarkScanned(run);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -143,6 +146,14 @@ public sealed class IndexingPipeline
         };
     }
 
+    /// <summary>Sources listed to the end in this run (not a watcher's few paths, not a source that was unavailable).</summary>
+    private void MarkScanned(RunContext run)
+    {
+        if (run.Request.Changes is not null)
+            return;
+        _catalog.MarkSourcesScanned([.. run.Sources.Where(s => run.ReportFor(s.Id).Complete).Select(s => s.Id)]);
+    }
+
     private List<CatalogSource> SelectSources(CrawlRequest request)
     {
         var all = _catalog.GetSources();
@@ -178,6 +189,7 @@ public sealed class IndexingPipeline
             }
         }
 
+        var count = _counter.RunAsync(run);
         var discover = Task.Run(() => Guard(() => _discovery.RunAsync(run, discovered.Writer), e => discovered.Writer.TryComplete(e)));
         var detect = Task.Run(() => Guard(() => _changeDetection.RunAsync(run, discovered.Reader, work.Writer), e => work.Writer.TryComplete(e)));
         var workers = Enumerable.Range(0, _options.EffectiveWorkers)
@@ -198,6 +210,11 @@ public sealed class IndexingPipeline
         catch when (firstError is not null)
         {
             ExceptionDispatchInfo.Throw(firstError); // The root cause, not the cancellations it caused downstream.
+        }
+        finally
+        {
+            // Never left reading the catalog after the run; it stops at once when the run was cancelled.
+            await count.ConfigureAwait(false);
         }
     }
 

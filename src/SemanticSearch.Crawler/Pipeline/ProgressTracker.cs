@@ -19,7 +19,8 @@ internal sealed class ProgressTracker(ReindexMode mode)
     private readonly long _startTimestamp = Stopwatch.GetTimestamp();
     private long _discovered, _queued, _lateSkipped, _skipped, _indexed, _reused, _failed, _deleted, _issues;
     private long _version;
-    private bool _detectionDone;
+    private long _counted = -1;
+    private volatile bool _detectionDone;
     private volatile bool _finished;
     private string _phase = "discovering";
     private string? _current;
@@ -49,8 +50,19 @@ internal sealed class ProgressTracker(ReindexMode mode)
 
     public void OnDiscovered() => Bump(ref _discovered);
 
-    /// <summary>An item passed change detection and needs work.</summary>
-    public void OnQueued() => Bump(ref _queued);
+    /// <summary>An item passed change detection and needs work: from now on images are being indexed.</summary>
+    public void OnQueued()
+    {
+        _phase = "indexing";
+        Bump(ref _queued);
+    }
+
+    /// <summary>The images this run will work on, counted ahead of change detection (see <c>WorkCounter</c>).</summary>
+    public void OnCounted(long toProcess)
+    {
+        Interlocked.Exchange(ref _counted, toProcess);
+        Interlocked.Increment(ref _version);
+    }
 
     /// <summary>Change detection has seen every discovered item: the amount of work is known.</summary>
     public void OnDetectionDone()
@@ -119,7 +131,7 @@ internal sealed class ProgressTracker(ReindexMode mode)
         var indexed = Indexed;
         var failed = Failed;
         var done = indexed + failed;
-        long? toProcess = _detectionDone ? Math.Max(done, Interlocked.Read(ref _queued) - Interlocked.Read(ref _lateSkipped)) : null;
+        long? toProcess = ToProcess(done);
         var rate = Rate(done);
         TimeSpan? eta = toProcess is { } total && rate > 0 && finishedAt is null
             ? TimeSpan.FromSeconds(Math.Max(0, total - done) / rate)
@@ -137,6 +149,7 @@ internal sealed class ProgressTracker(ReindexMode mode)
             Indexed = indexed,
             Failed = failed,
             Skipped = Skipped,
+            Deleted = Deleted,
             ToProcess = toProcess,
             ImagesPerSecond = rate,
             Eta = eta,
@@ -145,6 +158,19 @@ internal sealed class ProgressTracker(ReindexMode mode)
             FinishedAt = finishedAt,
             LastErrors = errors,
         };
+    }
+
+    /// <summary>
+    /// Exact once change detection has seen everything; before that the count made ahead of the run, less what the
+    /// workers found unchanged by hash; never below what is already done, so the bar does not run backwards past 100 %.
+    /// </summary>
+    private long? ToProcess(long done)
+    {
+        var lateSkipped = Interlocked.Read(ref _lateSkipped);
+        if (_detectionDone)
+            return Math.Max(done, Interlocked.Read(ref _queued) - lateSkipped);
+        var counted = Interlocked.Read(ref _counted);
+        return counted < 0 ? null : Math.Max(done, counted - lateSkipped);
     }
 
     private double Rate(long done)

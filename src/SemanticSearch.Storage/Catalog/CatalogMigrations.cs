@@ -96,6 +96,13 @@ internal static class CatalogMigrations
                 PRIMARY KEY (kind, location)
             );
             """, DuplicateSourceMerge.Apply),
+        // A table of its own, not a column of sources: migration 3 reads sources with the columns of its time.
+        new(4, "when each source was last scanned to the end (admin page)", """
+            CREATE TABLE source_scans (
+                source_id    INTEGER PRIMARY KEY,
+                last_scanned INTEGER NOT NULL
+            );
+            """),
     ];
 
     /// <summary>The schema version a fully migrated catalog has.</summary>

@@ -72,10 +72,10 @@ public sealed class CatalogStore : ICatalogStore
     // ---- Sources ----
 
     /// <inheritdoc />
-    public IReadOnlyList<CatalogSource> GetSources() => Read(c => SourceTable.GetAll(c));
+    public IReadOnlyList<CatalogSource> GetSources() => Read(c => SourceScanTable.WithLastScans(c, SourceTable.GetAll(c)));
 
     /// <inheritdoc />
-    public CatalogSource? GetSource(long id) => Read(c => SourceTable.Get(c, id));
+    public CatalogSource? GetSource(long id) => Read(c => SourceTable.Get(c, id) is { } source ? SourceScanTable.WithLastScans(c, [source])[0] : null);
 
     /// <inheritdoc />
     public CatalogSource AddSource(CatalogSource source) => StoreSource(source, keepRemoved: false)!;
@@ -302,6 +302,29 @@ public sealed class CatalogStore : ICatalogStore
     {
         ArgumentOutOfRangeException.ThrowIfNegative(max);
         return Read(c => FolderCounts.Read(c, max));
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<CatalogImage> GetRecentFailures(int limit, string kind)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(kind);
+        return Read(c => ImageTable.RecentFailures(c, limit, kind));
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyDictionary<long, SourceImageCounts> GetSourceImageCounts() => Read(SourceTable.ImageCounts);
+
+    /// <inheritdoc />
+    public void MarkSourcesScanned(IReadOnlyCollection<long> sourceIds)
+    {
+        ArgumentNullException.ThrowIfNull(sourceIds);
+        if (sourceIds.Count == 0)
+            return;
+        Write((connection, transaction) =>
+        {
+            SourceScanTable.MarkScanned(connection, transaction, sourceIds, _time.GetUtcNow());
+            return true;
+        });
     }
 
     /// <inheritdoc />

@@ -54,7 +54,7 @@ internal static class ImageTable
     public static Dictionary<string, KnownImage> GetKnown(SqliteConnection connection, long sourceId)
     {
         using var command = connection.Command($"""
-            SELECT id, location, size, modified, content_hash, status FROM images
+            SELECT id, location, size, modified, content_hash, status, failure_kind FROM images
             WHERE source_id = @source AND status <> {Deleted}
             """).With("@source", sourceId);
         var result = new Dictionary<string, KnownImage>(StringComparer.Ordinal);
@@ -62,7 +62,10 @@ internal static class ImageTable
         while (reader.Read())
         {
             var known = new KnownImage(reader.GetInt64(0), reader.GetString(1), reader.GetInt64(2),
-                SqliteValues.FromTicks(reader.GetInt64(3)), reader.GetStringOrNull(4), (ImageStatus)reader.GetInt32(5));
+                SqliteValues.FromTicks(reader.GetInt64(3)), reader.GetStringOrNull(4), (ImageStatus)reader.GetInt32(5))
+            {
+                FailureKind = reader.GetStringOrNull(6),
+            };
             result[known.Location] = known;
         }
         return result;
@@ -106,10 +109,14 @@ internal static class ImageTable
                 new ImageFilterValues(reader.GetInt64(1), reader.GetString(2), reader.GetStringOrNull(3), reader.GetInt64OrNull(4)));
     }
 
-    public static List<CatalogImage> RecentFailures(SqliteConnection connection, int limit)
+    public static List<CatalogImage> RecentFailures(SqliteConnection connection, int limit, string? kind = null)
     {
-        using var command = connection.Command(
-            $"SELECT {Columns} FROM images WHERE status = {Failed} ORDER BY updated DESC, id DESC LIMIT @limit").With("@limit", limit);
+        // The kind as the stats count it (a row without one is "Unknown").
+        using var command = connection.Command($"""
+            SELECT {Columns} FROM images
+            WHERE status = {Failed} AND (@kind IS NULL OR coalesce(failure_kind, 'Unknown') = @kind)
+            ORDER BY updated DESC, id DESC LIMIT @limit
+            """).With("@limit", limit).With("@kind", kind);
         return ReadImages(command);
     }
 

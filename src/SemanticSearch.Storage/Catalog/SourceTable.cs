@@ -56,6 +56,21 @@ internal static class SourceTable
         command.ExecuteNonQuery();
     }
 
+    /// <summary>Images per source and status (tombstones left out), for the admin's source list.</summary>
+    public static Dictionary<long, SourceImageCounts> ImageCounts(SqliteConnection connection)
+    {
+        using var command = connection.Command($"""
+            SELECT source_id,
+                   sum(status = {(int)ImageStatus.Indexed}), sum(status = {(int)ImageStatus.Pending}), sum(status = {(int)ImageStatus.Failed})
+            FROM images WHERE status <> {(int)ImageStatus.Deleted} GROUP BY source_id
+            """);
+        var counts = new Dictionary<long, SourceImageCounts>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+            counts[reader.GetInt64(0)] = new SourceImageCounts(reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3));
+        return counts;
+    }
+
     public static long Count(SqliteConnection connection)
     {
         using var command = connection.Command("SELECT count(*) FROM sources");

@@ -20,8 +20,12 @@ internal sealed class CountingImageEncoder(IImageEncoder inner) : IImageEncoder
     /// <summary>Optional delay per call, so tests can catch a run in the middle.</summary>
     public TimeSpan DelayPerCall { get; set; }
 
+    /// <summary>Called before every model call, so tests can record the run's progress at each step of real work.</summary>
+    public Action? BeforeCall { get; set; }
+
     public float[][] EncodeImages(ReadOnlyMemory<float> tensors, int count, CancellationToken cancellationToken = default)
     {
+        BeforeCall?.Invoke();
         Interlocked.Increment(ref _calls);
         Interlocked.Add(ref _images, count);
         if (DelayPerCall > TimeSpan.Zero)

@@ -16,6 +16,7 @@ public sealed class AdminPageTests : IDisposable
         Assert.Equal("clip-demo", page.Find("#model-in-use").TextContent);
 
         page.Find("#reindex-full").Click();
+        page.Find("#confirm-full-yes").Click();
         Assert.Equal([ReindexMode.Full], _context.Reindex.Started);
         Assert.Equal("Full rebuild started.", page.Find("#admin-message").TextContent);
         Assert.True(page.Find("#reindex-full").HasAttribute("disabled"));

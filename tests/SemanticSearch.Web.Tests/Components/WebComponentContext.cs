@@ -33,10 +33,12 @@ internal sealed class WebComponentContext : BunitContext
     {
         (Catalog, CatalogFake) = InterfaceFake<ICatalogStore>.Create();
         (VectorIndex, VectorIndexFake) = InterfaceFake<IVectorIndex>.Create();
-        (IndexStore, _) = InterfaceFake<IVectorIndexStore>.Create();
+        (IndexStore, IndexStoreFake) = InterfaceFake<IVectorIndexStore>.Create();
         CatalogFake.Handlers["GetStats"] = _ => new CatalogStats { Indexed = 30, Failed = 1, Model = new CatalogModel("clip-demo", 4) };
         CatalogFake.Handlers["GetRecentFailures"] = _ => (IReadOnlyList<CatalogImage>)[];
         CatalogFake.Handlers["GetSources"] = _ => (IReadOnlyList<CatalogSource>)[];
+        CatalogFake.Handlers["GetSourceImageCounts"] = _ => (IReadOnlyDictionary<long, SourceImageCounts>)new Dictionary<long, SourceImageCounts>();
+        CatalogFake.Handlers["GetRecentRuns"] = _ => (IReadOnlyList<IndexRun>)[];
         CatalogFake.Handlers["GetImage"] = args => TestImages.Image((long)args[0]!);
         CatalogFake.Handlers["GetImages"] = args => (IReadOnlyDictionary<long, CatalogImage>)((IEnumerable<long>)args[0]!)
             .ToDictionary(id => id, id => TestImages.Image(id, $"image-{id:000}.jpg"));
@@ -106,4 +108,6 @@ internal sealed class WebComponentContext : BunitContext
     public InterfaceFake<IVectorIndex> VectorIndexFake { get; }
 
     public IVectorIndexStore IndexStore { get; }
+
+    public InterfaceFake<IVectorIndexStore> IndexStoreFake { get; }
 }

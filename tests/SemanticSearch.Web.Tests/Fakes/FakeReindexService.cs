@@ -18,6 +18,14 @@ internal sealed class FakeReindexService : IReindexService
         return new ReindexStartResult(true, mode == ReindexMode.Full ? "Full rebuild started." : "Incremental scan started.", mode);
     }
 
+    public List<string?> Retried { get; } = [];
+
+    public ReindexStartResult RetryFailed(string? kind = null)
+    {
+        Retried.Add(kind);
+        return new ReindexStartResult(true, $"Retrying failed images of kind {kind ?? "any"}.", ReindexMode.Incremental);
+    }
+
     public bool Cancel() => Progress.State != CrawlState.Idle;
 
     public Task WaitForIdleAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;

@@ -17,6 +17,13 @@ public sealed class SourceAdministration(
     /// <summary>Every source, by id.</summary>
     public IReadOnlyList<CatalogSource> List() => catalog.GetSources();
 
+    /// <summary>Every source with its image counts and last scan.</summary>
+    public IReadOnlyList<SourceOverview> Overview()
+    {
+        var counts = catalog.GetSourceImageCounts();
+        return [.. catalog.GetSources().Select(s => new SourceOverview(s, counts.GetValueOrDefault(s.Id) ?? new SourceImageCounts(0, 0, 0)))];
+    }
+
     /// <summary>
     /// Adds a folder (which must exist on the server) or an http(s) URL. Returns the stored source, or null and a
     /// reason a person can act on.

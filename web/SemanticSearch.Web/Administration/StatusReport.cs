@@ -24,12 +24,16 @@ public sealed class StatusReport(ICatalogStore catalog, IVectorIndex index, IRei
             stats.Model?.ModelId ?? modelState.ModelId,
             modelState.Available,
             modelState.Problem,
-            reindex.Progress.ToDto());
+            reindex.Progress.ToDto() with { LastRun = LastRun()?.ToDto() });
     }
+
+    /// <summary>How the latest finished run ended: this process's, else the catalog's runs log (after a restart).</summary>
+    public CrawlRunReport? LastRun() => reindex.Progress.LastRun ?? RunLogReport.Latest(catalog.GetRecentRuns(5));
 
     /// <summary>The catalog's full statistics (for the admin page).</summary>
     public CatalogStats ReadCatalogStats() => catalog.GetStats();
 
-    /// <summary>The most recent failures stored in the catalog, newest first.</summary>
-    public IReadOnlyList<CatalogImage> RecentFailures(int limit) => catalog.GetRecentFailures(limit);
+    /// <summary>The most recent failures stored in the catalog, newest first; of one kind when <paramref name="kind"/> is set.</summary>
+    public IReadOnlyList<CatalogImage> RecentFailures(int limit, string? kind = null) =>
+        kind is null ? catalog.GetRecentFailures(limit) : catalog.GetRecentFailures(limit, kind);
 }

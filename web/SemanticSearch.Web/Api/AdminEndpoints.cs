@@ -30,6 +30,7 @@ public static class AdminEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest);
         group.MapDelete("/sources/{id:long}", RemoveSource).WithName("RemoveSource").WithSummary("Remove a source and its images")
             .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapRetryFailed();
         return app;
     }
 
@@ -67,7 +68,7 @@ public static class AdminEndpoints
             : new CancelResultDto(false, "Nothing was running."));
 
     private static Ok<SourceDto[]> ListSources(SourceAdministration sources) =>
-        TypedResults.Ok(sources.List().Select(s => s.ToDto()).ToArray());
+        TypedResults.Ok(sources.Overview().Select(s => s.ToDto()).ToArray());
 
     private static Results<Created<SourceDto>, ProblemHttpResult> AddSource(AddSourceRequest request, SourceAdministration sources)
     {

@@ -70,7 +70,11 @@ public static class ContractMapping
         progress.CurrentItem,
         progress.StartedAt,
         progress.FinishedAt,
-        [.. progress.LastErrors.Select(ToDto)]);
+        [.. progress.LastErrors.Select(ToDto)])
+    {
+        Deleted = progress.Deleted,
+        LastRun = progress.LastRun?.ToDto(),
+    };
 
     /// <summary>A crawl failure.</summary>
     public static FailureDto ToDto(this CrawlFailure failure) => new(failure.Location, failure.Kind, failure.Reason, failure.At);
@@ -83,5 +87,8 @@ public static class ContractMapping
         source.Enabled,
         source.Watch,
         source.MaxDepth,
-        source.Added);
+        source.Added)
+    {
+        LastScanned = source.LastScanned,
+    };
 }

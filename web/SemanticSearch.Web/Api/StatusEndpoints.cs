@@ -27,6 +27,8 @@ public static class StatusEndpoints
         if ((await LocationView.ForAsync(http, catalog)).IsAdmin)
             return TypedResults.Ok(report);
         // Which file is being read and why files failed name server paths: for admins only.
-        return TypedResults.Ok(report with { Crawler = report.Crawler with { CurrentItem = null, LastErrors = [] } });
+        // A failed run's reason is an error message that may name them too.
+        var lastRun = report.Crawler.LastRun is { } run ? run with { Reason = null } : null;
+        return TypedResults.Ok(report with { Crawler = report.Crawler with { CurrentItem = null, LastErrors = [], LastRun = lastRun } });
     }
 }

@@ -33,4 +33,11 @@ public sealed record CrawlerStatusDto(
     string? CurrentItem,
     DateTimeOffset? StartedAt,
     DateTimeOffset? FinishedAt,
-    IReadOnlyList<FailureDto> LastErrors);
+    IReadOnlyList<FailureDto> LastErrors)
+{
+    /// <summary>Images gone from their source in this run.</summary>
+    public long Deleted { get; init; }
+
+    /// <summary>How the latest finished run ended (completed, cancelled or failed, with its counts); null before any.</summary>
+    public LastRunDto? LastRun { get; init; }
+}

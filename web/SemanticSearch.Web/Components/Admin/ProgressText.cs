@@ -41,6 +41,9 @@ public static class ProgressText
     public static string Rate(double imagesPerSecond) =>
         string.Create(CultureInfo.InvariantCulture, $"{imagesPerSecond:0.#} images/s");
 
+    /// <summary>" (finished just now)", or nothing when the time is unknown.</summary>
+    public static string Finished(DateTimeOffset? at) => at is { } finished ? $" (finished {Ago(finished)})" : "";
+
     private static string Ago(DateTimeOffset at)
     {
         var elapsed = DateTimeOffset.UtcNow - at;

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using SemanticSearch.Core.Crawling;
 using SemanticSearch.Web.Administration;
 using SemanticSearch.Web.Api.Contracts;
+using SemanticSearch.Web.Components.Admin;
 
 namespace SemanticSearch.Web.Components.Pages;
 
@@ -32,6 +33,10 @@ public sealed partial class Admin : IDisposable
     private long _lastPush;
     private long _lastStats;
     private bool _disposed;
+    private bool _confirmFull;
+    private CrawlRunReport? _loggedRun;
+    private IReadOnlyDictionary<string, long> _failureKinds = new Dictionary<string, long>();
+    private string? _failureKind;
 
     [Inject] private IReindexService Reindex { get; set; } = default!;
     [Inject] private StatusReport Status { get; set; } = default!;
@@ -42,6 +47,19 @@ public sealed partial class Admin : IDisposable
 
     private bool IsRunning => _progress.State != CrawlState.Idle;
 
+    /// <summary>This process's last run, else the one the catalog's runs log remembers.</summary>
+    private CrawlRunReport? LastRun => _progress.LastRun ?? _loggedRun;
+
+    private string FullRebuildQuestion
+    {
+        get
+        {
+            var images = _status.Indexed + _status.Pending + _status.Failed;
+            return $"A full rebuild re-reads and re-embeds all {RunOutcomeText.Count(images)} {(images == 1 ? "image" : "images")} "
+                + "from their originals; search keeps working meanwhile. Go ahead?";
+        }
+    }
+
     /// <inheritdoc />
     protected override async Task OnInitializedAsync()
     {
@@ -51,6 +69,8 @@ public sealed partial class Admin : IDisposable
             _signedInByLoopback = user.FindFirst(ClaimTypes.AuthenticationMethod)?.Value == "loopback";
         }
         _progress = _latest = Reindex.Progress;
+        if (_progress.LastRun is null)
+            _loggedRun = Status.LastRun();
         RefreshStats();
         Reindex.ProgressChanged += OnProgressChanged;
     }
@@ -63,6 +83,26 @@ public sealed partial class Admin : IDisposable
         _progress = _latest = Reindex.Progress;
     }
 
+    private void ConfirmFull()
+    {
+        _confirmFull = false;
+        Start(ReindexMode.Full);
+    }
+
+    private void RetryFailed(string? kind)
+    {
+        var result = Reindex.RetryFailed(kind);
+        Logger.LogInformation("Admin page asked to retry failed images ({Kind}): {Message}", kind ?? "all kinds", result.Message);
+        _message = result.Message;
+        _progress = _latest = Reindex.Progress;
+    }
+
+    private void FilterFailures(string? kind)
+    {
+        _failureKind = kind;
+        RefreshStats();
+    }
+
     private void Cancel()
     {
         _message = Reindex.Cancel() ? "Cancelling: the run stops at the next safe point." : "Nothing was running.";
@@ -72,12 +112,14 @@ public sealed partial class Admin : IDisposable
     private void RefreshStats()
     {
         _status = Status.Read();
-        _databaseBytes = Status.ReadCatalogStats().DatabaseBytes;
+        var stats = Status.ReadCatalogStats();
+        _databaseBytes = stats.DatabaseBytes;
+        _failureKinds = stats.FailuresByKind;
         _lastStats = Time.GetTimestamp();
         // This run's failures first (they carry the freshest reasons), then what the catalog remembers.
-        var stored = Status.RecentFailures(FailuresShown)
-            .Select(i => new CrawlFailure(i.Location, i.FailureKind ?? "failed", i.FailureReason ?? "", i.Updated));
-        _failures = _latest.LastErrors.Concat(stored)
+        var stored = Status.RecentFailures(FailuresShown, _failureKind)
+            .Select(i => new CrawlFailure(i.Location, i.FailureKind ?? "Unknown", i.FailureReason ?? "", i.Updated));
+        _failures = _latest.LastErrors.Where(f => _failureKind is null || f.Kind == _failureKind).Concat(stored)
             .DistinctBy(f => f.Location)
             .Take(FailuresShown)
             .ToList();
