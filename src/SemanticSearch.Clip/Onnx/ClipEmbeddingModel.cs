@@ -86,16 +86,16 @@ public sealed class ClipEmbeddingModel : IEmbeddingModel
         _visionSession.Dispose();
     }
 
-    private static ClipTokenizer LoadTokenizer(string dir)
+    private static ITextTokenizer LoadTokenizer(string dir)
     {
         try
         {
-            return ClipTokenizer.FromDirectory(dir);
+            return TextTokenizerLoader.Load(dir);
         }
         catch (Exception e) when (e is IOException or InvalidDataException or ArgumentException or FormatException)
         {
             throw new ClipModelException(
-                $"Cannot load the CLIP tokenizer of '{dir}' (it needs tokenizer.json or vocab.json + merges.txt): {e.Message} {ClipModelFolder.HowToGet(dir)}", e);
+                $"Cannot load the tokenizer of '{dir}' (it needs tokenizer.json, a sentencepiece .model, or vocab.json + merges.txt): {e.Message} {ClipModelFolder.HowToGet(dir)}", e);
         }
     }
 }

@@ -11,7 +11,7 @@ namespace SemanticSearch.Clip.Onnx;
 /// longest sequence: the text transformer is causal and pools at the end token, so padding beyond it changes nothing.
 /// Thread-safe (ONNX Runtime's Run is).
 /// </summary>
-public sealed class ClipTextEncoder : ITextEncoder
+public sealed class ClipTextEncoder : ILanguageTextEncoder
 {
     /// <summary>CLIP's context length, used when the graph does not fix one.</summary>
     public const int DefaultContextLength = 77;
@@ -24,8 +24,9 @@ public sealed class ClipTextEncoder : ITextEncoder
     private readonly string[] _outputNames;
     private readonly int _fixedLength;
     private readonly int _maxBatch;
+    private readonly bool _padToContext;
 
-    internal ClipTextEncoder(InferenceSession session, string modelPath, ClipTokenizer tokenizer, int? configDimension, int batchSize)
+    internal ClipTextEncoder(InferenceSession session, string modelPath, ITextTokenizer tokenizer, int? configDimension, int batchSize)
     {
         _session = session;
         Tokenizer = tokenizer;
@@ -45,7 +46,9 @@ public sealed class ClipTextEncoder : ITextEncoder
 
         var dims = inputs[_idsName].Dimensions;
         _fixedLength = dims.Length == 2 && dims[1] > 0 ? dims[1] : 0;
-        ContextLength = _fixedLength > 0 ? _fixedLength : DefaultContextLength;
+        ContextLength = _fixedLength > 0 ? _fixedLength : tokenizer.ContextLength;
+        // Without a mask the padding is read (SigLIP), so such towers get the whole context; with one it is ignored.
+        _padToContext = tokenizer.PadsToContextLength && _maskName is null;
         _maxBatch = dims.Length == 2 && dims[0] > 0 ? dims[0] : batchSize;
 
         var output = EmbeddingOutput.PickName(session, "text_embeds", modelPath);
@@ -60,22 +63,30 @@ public sealed class ClipTextEncoder : ITextEncoder
     /// <summary>Longest token sequence the model takes, start and end tokens included.</summary>
     public int ContextLength { get; }
 
-    /// <summary>The CLIP tokenizer of this model's folder.</summary>
-    public ClipTokenizer Tokenizer { get; }
+    /// <summary>The tokenizer of this model's folder.</summary>
+    public ITextTokenizer Tokenizer { get; }
 
     /// <inheritdoc />
-    public float[][] EncodeTexts(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
+    public float[][] EncodeTexts(IReadOnlyList<string> texts, CancellationToken cancellationToken = default) =>
+        EncodeTexts(texts, TextLanguage.None, cancellationToken);
+
+    /// <inheritdoc />
+    public TextLanguage ResolveLanguage(string? languageTag) => TextLanguageResolver.Resolve(Tokenizer, languageTag);
+
+    /// <inheritdoc />
+    public float[][] EncodeTexts(IReadOnlyList<string> texts, TextLanguage language, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(texts);
+        ArgumentNullException.ThrowIfNull(language);
         var ids = new int[texts.Count][];
         for (var i = 0; i < ids.Length; i++)
-            ids[i] = Tokenizer.EncodeForModel(texts[i] ?? string.Empty, ContextLength);
-        return EncodeTokenIds(ids, 0, cancellationToken);
+            ids[i] = Tokenizer.EncodeForModel(texts[i] ?? string.Empty, ContextLength, language.ModelCode);
+        return EncodeTokenIds(ids, _padToContext ? ContextLength : 0, cancellationToken);
     }
 
     /// <summary>
-    /// Encodes ready token sequences (each with start and end tokens, as <see cref="ClipTokenizer.EncodeForModel"/> makes them).
-    /// Each batch is padded with id 0 to its longest sequence, or to <paramref name="padToLength"/> when that is longer.
+    /// Encodes ready token sequences (each with its special tokens, as <see cref="ITextTokenizer.EncodeForModel"/> makes them).
+    /// Each batch is padded with the tokenizer's pad id to its longest sequence, or to <paramref name="padToLength"/> when that is longer.
     /// </summary>
     public float[][] EncodeTokenIds(IReadOnlyList<int[]> tokenIds, int padToLength = 0, CancellationToken cancellationToken = default)
     {
@@ -111,9 +122,9 @@ public sealed class ClipTextEncoder : ITextEncoder
         long[] shape = [count, length];
 
         var names = new List<string>(2) { _idsName };
-        using var idsValue = Pack(ids, start, count, length, _idsType, mask: false, shape);
+        using var idsValue = Pack(ids, start, count, length, _idsType, mask: false, shape, Tokenizer.PadId);
         var values = new List<OrtValue>(2) { idsValue };
-        using var maskValue = _maskName is null ? null : Pack(ids, start, count, length, _maskType, mask: true, shape);
+        using var maskValue = _maskName is null ? null : Pack(ids, start, count, length, _maskType, mask: true, shape, 0);
         if (maskValue is not null)
         {
             names.Add(_maskName!);
@@ -133,15 +144,17 @@ public sealed class ClipTextEncoder : ITextEncoder
         }
     }
 
-    private static OrtValue Pack(int[][] ids, int start, int count, int length, TensorElementType type, bool mask, long[] shape) =>
+    private static OrtValue Pack(int[][] ids, int start, int count, int length, TensorElementType type, bool mask, long[] shape, int pad) =>
         type == TensorElementType.Int64
-            ? OrtValue.CreateTensorValueFromMemory(Fill<long>(ids, start, count, length, mask), shape)
-            : OrtValue.CreateTensorValueFromMemory(Fill<int>(ids, start, count, length, mask), shape);
+            ? OrtValue.CreateTensorValueFromMemory(Fill<long>(ids, start, count, length, mask, pad), shape)
+            : OrtValue.CreateTensorValueFromMemory(Fill<int>(ids, start, count, length, mask, pad), shape);
 
-    /// <summary>Row-major [count, length]: token ids padded with 0, or the mask (1 for real tokens, 0 for padding).</summary>
-    private static T[] Fill<T>(int[][] ids, int start, int count, int length, bool mask) where T : unmanaged, IBinaryInteger<T>
+    /// <summary>Row-major [count, length]: token ids padded with <paramref name="pad"/>, or the mask (1 for real tokens, 0 for padding).</summary>
+    private static T[] Fill<T>(int[][] ids, int start, int count, int length, bool mask, int pad) where T : unmanaged, IBinaryInteger<T>
     {
         var data = new T[count * length];
+        if (!mask && pad != 0)
+            data.AsSpan().Fill(T.CreateTruncating(pad));
         for (var r = 0; r < count; r++)
         {
             var seq = ids[start + r];
