@@ -56,6 +56,6 @@ public static partial class FloresLanguageMap
     /// <summary>True for strings shaped like a FLORES-200 code: three lowercase letters, underscore, a script.</summary>
     public static bool IsFloresCode(string? value) => value is not null && FloresCode().IsMatch(value);
 
-    [GeneratedRegex("^[a-z]{3}_[A-Z][a-z]{3}$")]
+    [GeneratedRegex(@"^[a-z]{3}_[A-Z][a-z]{3}\z")]
     private static partial Regex FloresCode();
 }
