@@ -29,4 +29,7 @@ public sealed record SearchQuery
     public bool HideNearDuplicates { get; init; } = true;
 
     public SearchFilter Filter { get; init; } = SearchFilter.None;
+
+    /// <summary>BCP 47 tag of the text's language (<c>de-CH</c>); only multilingual models that need one use it.</summary>
+    public string? Language { get; init; }
 }

@@ -14,7 +14,10 @@ public static class ContractMapping
         Math.Round(response.Took.TotalMilliseconds, 2),
         response.HasMore,
         offset,
-        k);
+        k)
+    {
+        LanguageNote = response.LanguageNote,
+    };
 
     /// <summary>One hit, its location as <paramref name="view"/> shows it.</summary>
     public static SearchResultDto ToDto(this SearchHit hit, LocationView view) => new(

@@ -52,6 +52,11 @@ public sealed class SearchParameters
     [FromQuery(Name = "duplicates"), Description("true to keep near-duplicates of better results (hidden by default).")]
     public string? Duplicates { get; init; }
 
+    /// <summary>Language of the text (BCP 47).</summary>
+    [FromQuery(Name = "lang"), Description("Language of the text as a BCP 47 tag (en, de-CH, zh-Hant). Multilingual models that need one " +
+                                           "(NLLB-CLIP) use it; unknown languages are read as English with a note in the response.")]
+    public string? Lang { get; init; }
+
     /// <summary>
     /// Builds the engine query without text, image or similar part; null and a message when a parameter is invalid.
     /// </summary>
@@ -87,8 +92,12 @@ public sealed class SearchParameters
                 return Fail($"duplicates must be true or false (was '{Duplicates}').", out error);
             hideDuplicates = !keep;
         }
+        var language = string.IsNullOrWhiteSpace(Lang) ? null : Lang.Trim();
+        if (language is not null && !LanguageTag.IsWellFormed(language))
+            return Fail(LanguageTag.Problem(language, "lang"), out error);
         return new SearchQuery
         {
+            Language = language,
             Limit = limit,
             Offset = offset,
             MinScore = minScore,

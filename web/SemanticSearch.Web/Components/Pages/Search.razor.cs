@@ -33,6 +33,8 @@ public sealed partial class Search : IDisposable
     private string? _similarName;
     private CancellationTokenSource? _running;
     private (string? Text, string? Similar)? _urlQuery;
+    private string? _language;
+    private string? _languageNote;
 
     [Inject] private InstrumentedSearch SearchService { get; set; } = default!;
     [Inject] private ICatalogStore Catalog { get; set; } = default!;
@@ -99,6 +101,7 @@ public sealed partial class Search : IDisposable
     /// <inheritdoc />
     protected override async Task OnParametersSetAsync()
     {
+        _language ??= await BrowserLanguage.ReadAsync(JS, HttpContext);
         var text = string.IsNullOrWhiteSpace(Q) ? null : Q.Trim();
         var similar = string.IsNullOrWhiteSpace(Similar) ? null : Similar.Trim();
         var urlQuery = (text, similar);
@@ -201,6 +204,8 @@ public sealed partial class Search : IDisposable
             _hasMore = response.HasMore && response.Results.Count > 0 && offset + response.Results.Count < SearchLimits.Value.MaxDepth;
             if (offset == 0)
                 _took = response.Took;
+            if (offset == 0)
+                _languageNote = response.LanguageNote;
             _state = _hits.Count == 0 ? SearchViewState.Empty : SearchViewState.Results;
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
@@ -237,6 +242,7 @@ public sealed partial class Search : IDisposable
     private SearchQuery ToSearchQuery(ActiveQuery query, int offset) => new()
     {
         Text = query.Text,
+        Language = string.IsNullOrEmpty(_language) ? null : _language,
         SimilarTo = query.SimilarTo,
         // A null byte[] would convert to an empty (but present) ReadOnlyMemory: an "empty image" query.
         Image = query.Image is { } image ? (ReadOnlyMemory<byte>?)image : null,
