@@ -27,24 +27,28 @@ internal static class SearchCommand
         var noDedup = new Option<bool>("--no-dedup") { Description = "Keep near-duplicate results (cosine ≥ 0.95 to a better one)." };
         var format = new Option<string?>("--format") { Description = "Only images of this format (jpeg, png, gif, webp, bmp)." };
         var folder = new Option<string?>("--folder") { Description = "Only images whose path or URL starts with this prefix." };
+        var lang = new Option<string?>("--lang") { Description = "Language of the text as a BCP 47 tag (de, pt-BR); multilingual models that need one (NLLB-CLIP) use it." };
         var json = new Option<bool>("--json") { Description = "Print a JSON array of {id, path, score, ...} instead of a table." };
         var dataDir = CliHost.DataDirOption();
         var model = CliHost.ModelOption();
 
         var command = new Command("search", "Search the catalog by text, by an example image (--image) or by an indexed image (--similar).")
         {
-            text, image, imageWeight, similar, limit, offset, minScore, noDedup, format, folder, json, dataDir, model,
+            text, image, imageWeight, similar, limit, offset, minScore, noDedup, format, folder, json, dataDir, model, lang,
         };
         command.Validators.Add(result =>
         {
             if (string.IsNullOrWhiteSpace(result.GetValue(text)) && result.GetValue(image) is null && result.GetValue(similar) is null)
                 result.AddError("Give a query text, --image PATH or --similar ID.");
+            if (result.GetValue(lang) is { } tag && !LanguageTag.IsWellFormed(tag))
+                result.AddError(LanguageTag.Problem(tag, "--lang"));
         });
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var query = new SearchQuery
             {
                 Text = parseResult.GetValue(text),
+                Language = parseResult.GetValue(lang),
                 ImageWeight = parseResult.GetValue(imageWeight),
                 SimilarTo = parseResult.GetValue(similar),
                 Limit = parseResult.GetValue(limit),
@@ -59,6 +63,8 @@ internal static class SearchCommand
                     query = query with { Image = await File.ReadAllBytesAsync(imagePath, cancellationToken) };
                 await using var services = CliHost.Build(parseResult.GetValue(dataDir), parseResult.GetValue(model), readOnly: true);
                 var response = await services.GetRequiredService<ISearchService>().SearchAsync(query, cancellationToken);
+                if (response.LanguageNote is { } note)
+                    Console.Error.WriteLine($"semsearch search: {note}");
                 if (parseResult.GetValue(json))
                     WriteJson(response);
                 else
