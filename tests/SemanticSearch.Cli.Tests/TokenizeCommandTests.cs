@@ -46,6 +46,22 @@ public sealed class TokenizeCommandTests
     }
 
     [Fact]
+    public void A_sentencepiece_model_folder_gives_sentencepieces_ids_and_its_padded_input()
+    {
+        using var folder = new TempDirectory("tokenize-cli");
+        var fixture = Path.Combine(RepoPaths.Fixtures, "tokenizer", "sentencepiece", "unigram");
+        File.Copy(Path.Combine(fixture, "tokenizer.json"), folder.Combine("tokenizer.json"));
+
+        var plain = Invoke("a photo of a dog running on the beach at sunset\n", "tokenize", "--model", folder.Path);
+        var context = Invoke("a photo of a dog running on the beach at sunset\n", "tokenize", "--model", folder.Path, "--context");
+
+        // Ids from python3-sentencepiece (tests/fixtures/tokenizer/sentencepiece/sentencepiece_ids.json); 2 is </s>, 3 <pad>.
+        const string ids = "9,4,178,73,9,195,13,4,17,41,114,122,32,5,27,5,6,119,4,30,82,126,49";
+        Assert.Equal((0, $"[{ids}]"), (plain.Exit, plain.Output.Trim()));
+        Assert.Equal($"[{ids},2{string.Concat(Enumerable.Repeat(",3", 64 - 24))}]", context.Output.Trim());
+    }
+
+    [Fact]
     public void Missing_model_folder_is_reported_with_exit_code_1()
     {
         var (exit, output, error) = Invoke("cat\n", "tokenize", "--model", "/nonexistent/semsearch-model");

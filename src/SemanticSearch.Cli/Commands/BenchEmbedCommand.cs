@@ -120,7 +120,7 @@ internal static class BenchEmbedCommand
 
         // Text: batches of queries (tokens/s) and one query at a time (latency, tokenisation included).
         Console.Error.WriteLine("bench embed: text...");
-        var tokensPerRound = Queries.Sum(q => clip.Text.Tokenizer.EncodeForModel(q).Length);
+        var tokensPerRound = Queries.Sum(q => clip.Text.Tokenizer.EncodeForModel(q, clip.Text.ContextLength).Length);
         clip.Text.EncodeTexts(Queries, ct);
         var (textRounds, textSeconds, _) = Measure(span / 2, () => { clip.Text.EncodeTexts(Queries, ct); return 1; });
         var latencies = new List<double>();

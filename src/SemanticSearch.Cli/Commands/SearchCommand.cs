@@ -32,23 +32,27 @@ internal static class SearchCommand
             DefaultValueFactory = _ => SearchSort.Relevance,
         };
         var json = new Option<bool>("--json") { Description = "Print a JSON array of {id, path, score, ...}. Without it a terminal gets a table and a pipe one \"score<TAB>path\" line per result." };
+        var lang = new Option<string?>("--lang") { Description = "Language of the text as a BCP 47 tag (de, pt-BR); multilingual models that need one (NLLB-CLIP) use it." };
         var dataDir = CliHost.DataDirOption();
         var model = CliHost.ModelOption();
 
         var command = new Command("search", "Search the catalog by text, by an example image (--image) or by an indexed image (--similar).")
         {
-            text, image, imageWeight, similar, limit, offset, minScore, noDedup, format, folder, sort, json, dataDir, model,
+            text, image, imageWeight, similar, limit, offset, minScore, noDedup, format, folder, sort, json, dataDir, model, lang,
         };
         command.Validators.Add(result =>
         {
             if (string.IsNullOrWhiteSpace(result.GetValue(text)) && result.GetValue(image) is null && result.GetValue(similar) is null)
                 result.AddError("Give a query text, --image PATH or --similar ID.");
+            if (result.GetValue(lang) is { } tag && !LanguageTag.IsWellFormed(tag))
+                result.AddError(LanguageTag.Problem(tag, "--lang"));
         });
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var query = new SearchQuery
             {
                 Text = parseResult.GetValue(text),
+                Language = parseResult.GetValue(lang),
                 ImageWeight = parseResult.GetValue(imageWeight),
                 SimilarTo = parseResult.GetValue(similar),
                 Limit = parseResult.GetValue(limit),
@@ -64,6 +68,8 @@ internal static class SearchCommand
                     query = query with { Image = await File.ReadAllBytesAsync(imagePath, cancellationToken) };
                 await using var services = CliHost.BuildForReading(parseResult.GetValue(dataDir), parseResult.GetValue(model));
                 var response = await services.GetRequiredService<ISearchService>().SearchAsync(query, cancellationToken);
+                if (response.LanguageNote is { } note)
+                    Console.Error.WriteLine($"semsearch search: {note}");
                 SearchResultWriter.Write(response, query, parseResult.GetValue(json));
                 return 0;
             }

@@ -62,13 +62,13 @@ public sealed class ClipEmbeddingModel : IEmbeddingModel
             throw new ClipModelException(string.Join(" ", problems));
 
         var folder = ClipModelFolder.Open(modelDir, options.Variant);
-        var (tokenizer, tokenizerProblem, padding) = LoadTokenizer(folder);
+        var (tokenizer, padding) = LoadTokenizer(folder);
         InferenceSession? textSession = null, visionSession = null;
         try
         {
             textSession = OnnxSessionFactory.Create(folder.TextModelPath, options);
             visionSession = OnnxSessionFactory.Create(folder.VisionModelPath, options);
-            var text = new ClipTextEncoder(textSession, folder.TextModelPath, tokenizer, tokenizerProblem, folder.ProjectionDim, options.BatchSize, padding);
+            var text = new ClipTextEncoder(textSession, folder.TextModelPath, tokenizer, folder.ProjectionDim, options.BatchSize, padding);
             var images = new ClipImageEncoder(visionSession, folder.VisionModelPath, folder.Preprocess, folder.ProjectionDim, options.BatchSize);
             if (text.Dimension != images.Dimension)
                 throw new ClipModelException($"'{folder.Directory}': the text tower gives {text.Dimension}-d embeddings but the vision tower {images.Dimension}-d.");
@@ -90,34 +90,31 @@ public sealed class ClipEmbeddingModel : IEmbeddingModel
     }
 
     /// <summary>
-    /// The CLIP tokenizer and padding of a folder. An open_clip folder whose tokenizer.json is not CLIP's BPE (SigLIP's
-    /// SentencePiece) still loads: texts are refused with the reason, token ids are encoded.
+    /// The folder's tokenizer and, for the open_clip layout, its padding: texts always padded to the context with the
+    /// pad token of tokenizer_config.json, as open_clip trained them.
     /// </summary>
-    private static (ClipTokenizer?, string?, TextPadding) LoadTokenizer(ClipModelFolder folder)
+    private static (ITextTokenizer, TextPadding?) LoadTokenizer(ClipModelFolder folder)
     {
+        var tokenizer = LoadTokenizer(folder.TokenizerDirectory);
         if (folder.Layout != ClipModelLayout.OpenClip)
-            return (LoadClipTokenizer(folder.TokenizerDirectory), null, new TextPadding(0, folder.ContextLength, false));
-
+            return (tokenizer, folder.ContextLength is { } context ? new TextPadding(tokenizer.PadId, context, false) : null);
         var file = Path.Combine(folder.TokenizerDirectory, "tokenizer.json");
-        var summary = TokenizerJsonSummary.Read(file, folder.PadToken);
-        var padId = folder.PadToken is null ? 0
-            : summary.TokenId ?? throw new ClipModelException($"'{file}' has no token '{folder.PadToken}', the pad_token of tokenizer_config.json.");
-        var padding = new TextPadding(padId, folder.ContextLength, AlwaysToContext: true);
-        if (summary.Kind != "BPE")
-            return (null, $"'{file}' is a {summary.Kind} tokenizer; this build tokenizes only CLIP's BPE, so the model takes token ids but not texts.", padding);
-        return (LoadClipTokenizer(folder.TokenizerDirectory), null, padding);
+        var padId = folder.PadToken is null ? tokenizer.PadId
+            : TokenizerJsonSummary.Read(file, folder.PadToken).TokenId
+              ?? throw new ClipModelException($"'{file}' has no token '{folder.PadToken}', the pad_token of tokenizer_config.json.");
+        return (tokenizer, new TextPadding(padId, folder.ContextLength, AlwaysToContext: true));
     }
 
-    private static ClipTokenizer LoadClipTokenizer(string dir)
+    private static ITextTokenizer LoadTokenizer(string dir)
     {
         try
         {
-            return ClipTokenizer.FromDirectory(dir);
+            return TextTokenizerLoader.Load(dir);
         }
         catch (Exception e) when (e is IOException or InvalidDataException or ArgumentException or FormatException)
         {
             throw new ClipModelException(
-                $"Cannot load the CLIP tokenizer of '{dir}' (it needs tokenizer.json or vocab.json + merges.txt): {e.Message} {ClipModelFolder.HowToGet(dir)}", e);
+                $"Cannot load the tokenizer of '{dir}' (it needs tokenizer.json, a sentencepiece .model, or vocab.json + merges.txt): {e.Message} {ClipModelFolder.HowToGet(dir)}", e);
         }
     }
 }

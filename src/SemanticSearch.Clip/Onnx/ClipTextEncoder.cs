@@ -13,7 +13,7 @@ namespace SemanticSearch.Clip.Onnx;
 /// as they were trained: SigLIP's text tower attends to the padding and pools at the last position.
 /// Thread-safe (ONNX Runtime's Run is).
 /// </summary>
-public sealed class ClipTextEncoder : ITextEncoder
+public sealed class ClipTextEncoder : ILanguageTextEncoder
 {
     /// <summary>CLIP's context length, used when the graph does not fix one.</summary>
     public const int DefaultContextLength = 77;
@@ -26,23 +26,15 @@ public sealed class ClipTextEncoder : ITextEncoder
     private readonly string[] _outputNames;
     private readonly int _fixedLength;
     private readonly int _maxBatch;
-    private readonly int _padId;
     private readonly bool _padToContext;
-    private readonly ClipTokenizer? _tokenizer;
-    private readonly string? _tokenizerProblem;
+    private readonly int _padId;
 
-    /// <summary>
-    /// <paramref name="tokenizer"/> is null when the folder's tokenizer kind cannot be loaded yet; then
-    /// <paramref name="tokenizerProblem"/> says why, texts are refused with it and token ids still work.
-    /// </summary>
-    internal ClipTextEncoder(InferenceSession session, string modelPath, ClipTokenizer? tokenizer, string? tokenizerProblem,
-        int? configDimension, int batchSize, TextPadding padding)
+    /// <param name="padding">The model folder's own padding (open_clip's pad token and context), overriding the tokenizer's.</param>
+    internal ClipTextEncoder(InferenceSession session, string modelPath, ITextTokenizer tokenizer, int? configDimension, int batchSize,
+        TextPadding? padding = null)
     {
         _session = session;
-        _tokenizer = tokenizer;
-        _tokenizerProblem = tokenizerProblem;
-        _padId = padding.PadId;
-        _padToContext = padding.AlwaysToContext;
+        Tokenizer = tokenizer;
         var inputs = session.InputMetadata;
         _idsName = inputs.ContainsKey("input_ids") ? "input_ids"
             : inputs.Keys.Where(k => k != "attention_mask").ToArray() is [var only] ? only
@@ -59,7 +51,10 @@ public sealed class ClipTextEncoder : ITextEncoder
 
         var dims = inputs[_idsName].Dimensions;
         _fixedLength = dims.Length == 2 && dims[1] > 0 ? dims[1] : 0;
-        ContextLength = _fixedLength > 0 ? _fixedLength : padding.ContextLength ?? DefaultContextLength;
+        ContextLength = _fixedLength > 0 ? _fixedLength : padding?.ContextLength ?? tokenizer.ContextLength;
+        _padId = padding?.PadId ?? tokenizer.PadId;
+        // Without a mask the padding is read (SigLIP), so such towers get the whole context; with one it is ignored.
+        _padToContext = padding is { AlwaysToContext: true } || (tokenizer.PadsToContextLength && _maskName is null);
         _maxBatch = dims.Length == 2 && dims[0] > 0 ? dims[0] : batchSize;
 
         var output = EmbeddingOutput.PickName(session, "text_embeds", modelPath);
@@ -74,27 +69,34 @@ public sealed class ClipTextEncoder : ITextEncoder
     /// <summary>Longest token sequence the model takes, start and end tokens included.</summary>
     public int ContextLength { get; }
 
-    /// <summary>The CLIP tokenizer of this model's folder.</summary>
-    /// <exception cref="ClipModelException">The folder's tokenizer is of a kind this build cannot load.</exception>
-    public ClipTokenizer Tokenizer => _tokenizer ?? throw new ClipModelException(_tokenizerProblem ?? "This model has no tokenizer.");
+    /// <summary>The tokenizer of this model's folder.</summary>
+    public ITextTokenizer Tokenizer { get; }
 
-    /// <summary>The id texts are padded with (0 unless the model folder names a pad token).</summary>
+    /// <summary>The id sequences are padded with (the folder's pad token, else the tokenizer's).</summary>
     public int PadId => _padId;
 
     /// <inheritdoc />
-    public float[][] EncodeTexts(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
+    public float[][] EncodeTexts(IReadOnlyList<string> texts, CancellationToken cancellationToken = default) =>
+        EncodeTexts(texts, TextLanguage.None, cancellationToken);
+
+    /// <inheritdoc />
+    public TextLanguage ResolveLanguage(string? languageTag) => TextLanguageResolver.Resolve(Tokenizer, languageTag);
+
+    /// <inheritdoc />
+    public float[][] EncodeTexts(IReadOnlyList<string> texts, TextLanguage language, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(texts);
+        ArgumentNullException.ThrowIfNull(language);
         var ids = new int[texts.Count][];
         for (var i = 0; i < ids.Length; i++)
-            ids[i] = Tokenizer.EncodeForModel(texts[i] ?? string.Empty, ContextLength);
-        return EncodeTokenIds(ids, 0, cancellationToken);
+            ids[i] = Tokenizer.EncodeForModel(texts[i] ?? string.Empty, ContextLength, language.ModelCode);
+        return EncodeTokenIds(ids, _padToContext ? ContextLength : 0, cancellationToken);
     }
 
     /// <summary>
-    /// Encodes ready token sequences (each with start and end tokens, as <see cref="ClipTokenizer.EncodeForModel"/> makes them).
+    /// Encodes ready token sequences (each with its special tokens, as <see cref="ITextTokenizer.EncodeForModel"/> makes them).
     /// Each batch is padded with <see cref="PadId"/> to its longest sequence, or to <paramref name="padToLength"/> when that
-    /// is longer, or to <see cref="ContextLength"/> when the graph's length is fixed or the model folder names a pad token.
+    /// is longer, or to <see cref="ContextLength"/> when the graph's length is fixed or the model is always padded to it.
     /// </summary>
     public float[][] EncodeTokenIds(IReadOnlyList<int[]> tokenIds, int padToLength = 0, CancellationToken cancellationToken = default)
     {

@@ -11,7 +11,7 @@ namespace SemanticSearch.Clip.Tokenization;
 /// plugged into it as a <see cref="Normalizer"/> and a <see cref="PreTokenizer"/> with Python's semantics.
 /// Instances are immutable and safe to use from many threads.
 /// </summary>
-public sealed class ClipTokenizer
+public sealed class ClipTokenizer : ITextTokenizer
 {
     /// <summary>Id of <c>&lt;|startoftext|&gt;</c>.</summary>
     public const int StartOfText = 49406;
@@ -97,6 +97,21 @@ public sealed class ClipTokenizer
     /// <param name="tokenizerJsonPath">Path of tokenizer.json.</param>
     internal static ClipTokenizer FromTokenizerJson(string tokenizerJsonPath) =>
         Load([tokenizerJsonPath], () => ClipVocabulary.FromTokenizerJson(tokenizerJsonPath));
+
+    /// <inheritdoc />
+    int ITextTokenizer.ContextLength => DefaultContextLength;
+
+    /// <summary>OpenAI's CLIP pads with 0; the causal text tower never looks past the end token.</summary>
+    public int PadId => 0;
+
+    /// <inheritdoc />
+    public bool PadsToContextLength => false;
+
+    /// <inheritdoc />
+    public bool NeedsLanguage => false;
+
+    /// <inheritdoc />
+    int[] ITextTokenizer.EncodeForModel(string text, int contextLength, string? floresLanguage) => EncodeForModel(text, contextLength);
 
     /// <summary>Encodes <paramref name="text"/> to CLIP ids, without start and end tokens. Special tokens written in
     /// the text (<c>&lt;|endoftext|&gt;</c>) become their ids, as in the original.</summary>

@@ -32,4 +32,6 @@ public sealed record SearchQuery
 
     /// <summary>Relevance (default), or the most relevant window newest first.</summary>
     public SearchSort Sort { get; init; } = SearchSort.Relevance;
+    /// <summary>BCP 47 tag of the text's language (<c>de-CH</c>); only multilingual models that need one use it.</summary>
+    public string? Language { get; init; }
 }

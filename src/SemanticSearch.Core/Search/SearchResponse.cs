@@ -12,4 +12,7 @@ public sealed record SearchResponse(IReadOnlyList<SearchHit> Results, TimeSpan T
     /// when they are kept.
     /// </summary>
     public int HiddenDuplicates { get; init; }
+
+    /// <summary>Why the query's language was not used (the model needs one and the tag is unknown); null otherwise.</summary>
+    public string? LanguageNote { get; init; }
 }

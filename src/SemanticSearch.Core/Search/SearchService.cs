@@ -55,7 +55,12 @@ public sealed class SearchService(
             ranked = NewestFirst.Order(ranked);
         var page = ranked.Skip(query.Offset).Take(query.Limit).ToList();
         var hasMore = ranked.Count > query.Offset + query.Limit;
-        return Task.FromResult(new SearchResponse(page, Stopwatch.GetElapsedTime(started), hasMore) { WeakMatch = weakMatch, HiddenDuplicates = hidden });
+        return Task.FromResult(new SearchResponse(page, Stopwatch.GetElapsedTime(started), hasMore)
+        {
+            WeakMatch = weakMatch,
+            HiddenDuplicates = hidden,
+            LanguageNote = string.IsNullOrWhiteSpace(query.Text) ? null : QueryLanguage.NoteFor(model.Text, query.Language),
+        });
     }
 
     private void Validate(SearchQuery query)
@@ -75,6 +80,8 @@ public sealed class SearchService(
             throw new SearchQueryException("The minimum score must be between -1 and 1.");
         if (!float.IsFinite(query.ImageWeight))
             throw new SearchQueryException("The image weight must be a number.");
+        if (query.Language is { } language && !LanguageTag.IsWellFormed(language))
+            throw new SearchQueryException(LanguageTag.Problem(language, "The language"));
     }
 
     /// <summary>normalise(Σ weight · embedding) over the text terms, the image and the similar-to embedding.</summary>
@@ -89,7 +96,7 @@ public sealed class SearchService(
         if (!string.IsNullOrWhiteSpace(query.Text))
         {
             var expression = QueryExpression.Parse(query.Text, _options.MaxQueryLength, _options.MaxTerms);
-            var embeddings = model.Text.EncodeTexts([.. expression.Terms.Select(t => t.Text)], cancellationToken);
+            var embeddings = QueryLanguage.Encode(model.Text, [.. expression.Terms.Select(t => t.Text)], query.Language, cancellationToken);
             for (var i = 0; i < embeddings.Length; i++)
                 AddScaled(sum, embeddings[i], expression.Terms[i].Weight);
         }

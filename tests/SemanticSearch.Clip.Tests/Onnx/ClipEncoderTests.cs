@@ -75,7 +75,7 @@ public sealed class ClipEncoderTests(DemoModelFixture demo) : IClassFixture<Demo
     [Fact]
     public void Padding_to_the_longest_in_the_batch_equals_padding_to_77()
     {
-        var ids = Captions.Select(c => Model.Text.Tokenizer.EncodeForModel(c)).ToArray();
+        var ids = Captions.Select(c => Model.Text.Tokenizer.EncodeForModel(c, Model.Text.ContextLength)).ToArray();
         Assert.True(ids.Max(s => s.Length) < 77);
 
         var dynamic = Model.Text.EncodeTokenIds(ids);

@@ -37,7 +37,7 @@ internal sealed class WebHostProcess : IAsyncDisposable
     /// <paramref name="workingDirectory"/> (default: the data folder) and waits until it answers <c>/api/status</c>.
     /// </summary>
     public static async Task<WebHostProcess> StartAsync(string dataDir, string source, string adminKey, string logPath,
-        string? dll = null, string? workingDirectory = null)
+        string? dll = null, string? workingDirectory = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         dll ??= FindWebDll();
         var url = $"http://127.0.0.1:{FreePort()}";
@@ -53,6 +53,8 @@ internal sealed class WebHostProcess : IAsyncDisposable
         start.Environment["SemanticSearch__Admin__ApiKey"] = adminKey;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Logging__LogLevel__Default"] = "Information";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+            start.Environment[name] = value;
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start " + dll);
         var host = new WebHostProcess(process, url, logPath);

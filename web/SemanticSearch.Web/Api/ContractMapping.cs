@@ -18,6 +18,7 @@ public static class ContractMapping
     {
         WeakMatch = response.WeakMatch,
         HiddenDuplicates = response.HiddenDuplicates,
+        LanguageNote = response.LanguageNote,
     };
 
     /// <summary>One hit, its location as <paramref name="view"/> shows it.</summary>

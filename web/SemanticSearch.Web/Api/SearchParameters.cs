@@ -65,6 +65,11 @@ public sealed class SearchParameters
     [FromQuery(Name = "sort"), Description("relevance (default), or date: the most relevant matches newest first by date taken, then modification time.")]
     public string? Sort { get; init; }
 
+    /// <summary>Language of the text (BCP 47).</summary>
+    [FromQuery(Name = "lang"), Description("Language of the text as a BCP 47 tag (en, de-CH, zh-Hant). Multilingual models that need one " +
+                                           "(NLLB-CLIP) use it; unknown languages are read as English with a note in the response.")]
+    public string? Lang { get; init; }
+
     /// <summary>
     /// Builds the engine query without text, image or similar part; null and a message when a parameter is invalid.
     /// </summary>
@@ -109,9 +114,13 @@ public sealed class SearchParameters
         }
         if (!SortParameter.TryParse(Sort, out var sort))
             return Fail($"sort must be relevance or date (was '{Sort}').", out error);
+        var language = string.IsNullOrWhiteSpace(Lang) ? null : Lang.Trim();
+        if (language is not null && !LanguageTag.IsWellFormed(language))
+            return Fail(LanguageTag.Problem(language, "lang"), out error);
         return new SearchQuery
         {
             Sort = sort,
+            Language = language,
             Limit = limit,
             Offset = offset,
             MinScore = minScore,

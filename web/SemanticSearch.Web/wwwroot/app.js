@@ -146,5 +146,9 @@
       const input = document.getElementById(id);
       if (input) input.value = '';
     },
+    // The browser's language (BCP 47), sent with text queries for multilingual models that need it.
+    language() {
+      return navigator.language || '';
+    },
   };
 })();

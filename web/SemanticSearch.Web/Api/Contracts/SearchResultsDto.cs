@@ -19,4 +19,8 @@ public sealed record SearchResultsDto(IReadOnlyList<SearchResultDto> Results, do
 
     /// <summary>Near-duplicates hidden up to the end of this page (in the whole window for sort=date); duplicates=true shows them.</summary>
     public int HiddenDuplicates { get; init; }
+
+    /// <summary>Set when the model needs the text's language and <c>lang</c> was not one it knows: the text was read as English.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? LanguageNote { get; init; }
 }

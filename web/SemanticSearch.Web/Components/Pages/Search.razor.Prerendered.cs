@@ -39,6 +39,7 @@ public sealed partial class Search
             HasMore = _hasMore,
             TookMs = _took.TotalMilliseconds,
             WeakMatch = _weakMatch,
+            LanguageNote = _languageNote,
             Filters = _filters.QuerySuffix,
             HiddenDuplicates = _hiddenDuplicates,
             SimilarTo = _active?.SimilarTo,
@@ -83,6 +84,7 @@ public sealed partial class Search
         _hasMore = saved.HasMore;
         _took = TimeSpan.FromMilliseconds(saved.TookMs);
         _weakMatch = saved.WeakMatch;
+        _languageNote = saved.LanguageNote;
         _hiddenDuplicates = saved.HiddenDuplicates;
         return true;
     }

@@ -34,6 +34,8 @@ public sealed partial class Search : IDisposable
     private string? _similarName;
     private CancellationTokenSource? _running;
     private (string? Text, string? Similar, string? Image)? _urlQuery;
+    private string? _language;
+    private string? _languageNote;
 
     [Inject] private InstrumentedSearch SearchService { get; set; } = default!;
     [Inject] private ICatalogStore Catalog { get; set; } = default!;
@@ -110,6 +112,7 @@ public sealed partial class Search : IDisposable
     /// <inheritdoc />
     protected override async Task OnParametersSetAsync()
     {
+        _language ??= await BrowserLanguage.ReadAsync(JS, HttpContext);
         var text = string.IsNullOrWhiteSpace(Q) ? null : Q.Trim();
         var similar = string.IsNullOrWhiteSpace(Similar) ? null : Similar.Trim();
         var image = string.IsNullOrWhiteSpace(Image) ? null : Image.Trim();
@@ -237,6 +240,7 @@ public sealed partial class Search : IDisposable
             {
                 _took = response.Took;
                 _weakMatch = response.WeakMatch;
+                _languageNote = response.LanguageNote;
             }
             _hiddenDuplicates = response.HiddenDuplicates;
             _state = _hits.Count == 0 ? SearchViewState.Empty : SearchViewState.Results;
@@ -275,6 +279,7 @@ public sealed partial class Search : IDisposable
     private SearchQuery ToSearchQuery(ActiveQuery query, int offset) => WithFilters(new()
     {
         Text = query.Text,
+        Language = string.IsNullOrEmpty(_language) ? null : _language,
         SimilarTo = query.SimilarTo,
         // A null byte[] would convert to an empty (but present) ReadOnlyMemory: an "empty image" query.
         Image = query.Image is { } image ? (ReadOnlyMemory<byte>?)image : null,

@@ -46,6 +46,9 @@ public sealed record PrerenderedSearch
     /// <summary>Near-duplicates hidden up to the end of the shown results.</summary>
     public int HiddenDuplicates { get; init; }
 
+    /// <summary>Why the query's language was not used, when it was not.</summary>
+    public string? LanguageNote { get; init; }
+
     /// <summary>Whether the results were only the closest images, not matches (the weak-match notice).</summary>
     public bool WeakMatch { get; init; }
 
