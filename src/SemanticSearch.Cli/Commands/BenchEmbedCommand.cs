@@ -71,7 +71,11 @@ internal static class BenchEmbedCommand
             var roundCount = Math.Max(1, parseResult.GetValue(rounds));
             if (parseResult.GetValue(compare) is { } variant)
             {
-                var comparison = BenchVariantComparison.Run(options, variant, files, span, roundCount, cancellationToken);
+                if (BenchVariantComparison.Run(options, variant, files, span, roundCount, cancellationToken) is not { } comparison)
+                {
+                    Console.Error.WriteLine($"semsearch bench embed: none of the images in '{folder}' could be decoded.");
+                    return 1;
+                }
                 if (parseResult.GetValue(json))
                     Console.Out.WriteLine(JsonSerializer.Serialize(comparison, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }));
                 else

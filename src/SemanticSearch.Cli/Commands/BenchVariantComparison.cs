@@ -2,6 +2,7 @@ using System.Diagnostics;
 using SemanticSearch.Clip;
 using SemanticSearch.Clip.Onnx;
 using SemanticSearch.Core.Embeddings;
+using SemanticSearch.Core.Imaging;
 using SemanticSearch.Imaging;
 using Spectre.Console;
 
@@ -17,7 +18,8 @@ internal static class BenchVariantComparison
     /// <summary>Most images embedded by both variants for the cosine figures.</summary>
     public const int MaxCompared = 64;
 
-    public static Result Run(ClipModelOptions options, ModelVariant compared, string[] files, TimeSpan span, int rounds, CancellationToken ct)
+    /// <summary>The comparison, or null when none of <paramref name="files"/> decodes.</summary>
+    public static Result? Run(ClipModelOptions options, ModelVariant compared, string[] files, TimeSpan span, int rounds, CancellationToken ct)
     {
         var baselineVariant = options.Variant is ModelVariant.Auto ? ModelVariant.Fp32 : options.Variant;
         using var baseline = ClipEmbeddingModel.Load(With(options, baselineVariant));
@@ -28,18 +30,32 @@ internal static class BenchVariantComparison
 
         // Every image is preprocessed once; both variants embed exactly the same tensors.
         var preprocessor = new ClipImagePreprocessor(new SkiaImageDecoder());
-        var picked = files.Take(MaxCompared).ToArray();
-        var tensors = new float[picked.Length * spec.TensorLength];
-        for (var i = 0; i < picked.Length; i++)
-            preprocessor.ToTensor(File.ReadAllBytes(picked[i]), spec, tensors.AsSpan(i * spec.TensorLength, spec.TensorLength));
-        var a = baseline.Images.EncodeImages(tensors, picked.Length, ct);
-        var b = other.Images.EncodeImages(tensors, picked.Length, ct);
+        var tensors = new float[MaxCompared * spec.TensorLength];
+        var picked = new List<string>();
+        foreach (var file in files)
+        {
+            if (picked.Count == MaxCompared)
+                break;
+            try
+            {
+                preprocessor.ToTensor(File.ReadAllBytes(file), spec, tensors.AsSpan(picked.Count * spec.TensorLength, spec.TensorLength));
+                picked.Add(file);
+            }
+            catch (Exception e) when (e is ImageDecodeException or IOException)
+            {
+                Console.Error.WriteLine($"bench embed: skipped '{file}': {e.Message}");
+            }
+        }
+        if (picked.Count == 0)
+            return null;
+        var a = baseline.Images.EncodeImages(tensors, picked.Count, ct);
+        var b = other.Images.EncodeImages(tensors, picked.Count, ct);
         var cosines = a.Select((v, i) => (double)VectorMath.Cosine(v, b[i])).ToArray();
 
         var batch = baseline.Images.BatchSize;
         var ready = new float[batch * spec.TensorLength];
         for (var i = 0; i < batch; i++)
-            tensors.AsSpan(i % picked.Length * spec.TensorLength, spec.TensorLength).CopyTo(ready.AsSpan(i * spec.TensorLength));
+            tensors.AsSpan(i % picked.Count * spec.TensorLength, spec.TensorLength).CopyTo(ready.AsSpan(i * spec.TensorLength));
         var slice = span / (2 * rounds);
         Slice fp = default, q = default;
         for (var round = 1; round <= rounds; round++)
@@ -49,7 +65,7 @@ internal static class BenchVariantComparison
             q += Measure(slice, () => other.Images.EncodeImages(ready, batch, ct).Length);
         }
         return new Result(baseline.ModelId, baseline.Folder.Directory, baselineVariant.ToString(), compared.ToString(), batch, rounds,
-            Environment.ProcessorCount, picked.Length,
+            Environment.ProcessorCount, picked.Count,
             Math.Round(fp.Items / fp.Seconds, 2), Math.Round(q.Items / q.Seconds, 2), Math.Round(q.Items / q.Seconds / (fp.Items / fp.Seconds), 3),
             Math.Round(1000 * fp.Cpu / fp.Items, 1), Math.Round(1000 * q.Cpu / q.Items, 1), Math.Round(fp.Cpu / fp.Items / (q.Cpu / q.Items), 3),
             Math.Round(cosines.Average(), 5), Math.Round(cosines.Min(), 5));
