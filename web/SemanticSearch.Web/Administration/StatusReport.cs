@@ -24,7 +24,7 @@ public sealed class StatusReport(ICatalogStore catalog, IVectorIndex index, IRei
             stats.Model?.ModelId ?? modelState.ModelId,
             modelState.Available,
             modelState.Problem,
-            reindex.Progress.ToDto());
+            reindex.Progress.ToDto()) { ModelVariant = modelState.Variant };
     }
 
     /// <summary>The catalog's full statistics (for the admin page).</summary>
