@@ -48,6 +48,8 @@ def _weight_of(node, inits):
 
 
 def quantize_model(model):
+    if not any(o.domain in ("", "ai.onnx") and o.version >= 11 for o in model.opset_import):
+        raise ValueError("DynamicQuantizeLinear needs opset 11 or later; export with a newer opset first")
     graph = model.graph
     inits = {i.name: i for i in graph.initializer}
     nodes, new_inits, done = [], [], 0
@@ -82,8 +84,6 @@ def quantize_model(model):
     graph.node.extend(nodes)
     del graph.initializer[:]
     graph.initializer.extend(kept + new_inits)
-    if not any(o.domain in ("", "ai.onnx") and o.version >= 10 for o in model.opset_import):
-        raise ValueError("MatMulInteger needs opset 10 or later")
     return done
 
 
