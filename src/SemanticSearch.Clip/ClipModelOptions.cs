@@ -12,7 +12,10 @@ public sealed class ClipModelOptions
     /// <summary>Model folder in the Hugging Face ONNX layout or Immich's open_clip layout; a relative path goes through <c>AppPaths.Resolve</c>.</summary>
     public string Path { get; set; } = DefaultPath;
 
-    /// <summary>Which ONNX files of the folder to load (default: the first that exists of fp32, quantized, fp16).</summary>
+    /// <summary>
+    /// Which ONNX files of the folder to load. <see cref="ModelVariant.Auto"/> (default) takes the first that exists of
+    /// quantized (int8), fp32, fp16 on the CPU and of fp32, fp16, quantized on CUDA.
+    /// </summary>
     public ModelVariant Variant { get; set; } = ModelVariant.Auto;
 
     /// <summary>ONNX Runtime execution provider: <c>Cpu</c> (default) or <c>Cuda</c> (CUDA builds only).</summary>

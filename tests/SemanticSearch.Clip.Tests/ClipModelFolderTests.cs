@@ -46,12 +46,32 @@ public sealed class ClipModelFolderTests : IDisposable
     }
 
     [Fact]
-    public void Auto_prefers_fp32()
+    public void Auto_prefers_int8_on_the_cpu_and_fp32_on_cuda_and_a_chosen_variant_wins()
     {
         var dir = MakeFolder("all", withOnnx: ["", "_quantized", "_fp16"]);
 
-        Assert.Equal(ModelVariant.Fp32, ClipModelFolder.Open(dir).Variant);
+        Assert.Equal(ModelVariant.Quantized, ClipModelFolder.Open(dir).Variant);
+        Assert.Equal(ModelVariant.Quantized, ClipModelFolder.Open(dir, ModelVariant.Auto, ExecutionProviderKind.Cpu).Variant);
+        Assert.Equal(ModelVariant.Fp32, ClipModelFolder.Open(dir, ModelVariant.Auto, ExecutionProviderKind.Cuda).Variant);
+        Assert.Equal(ModelVariant.Fp32, ClipModelFolder.Open(dir, ModelVariant.Fp32, ExecutionProviderKind.Cpu).Variant);
         Assert.Equal(ModelVariant.Fp16, ClipModelFolder.Open(dir, ModelVariant.Fp16).Variant);
+    }
+
+    [Fact]
+    public void Auto_falls_back_to_fp32_on_the_cpu_when_the_folder_has_no_int8_export()
+    {
+        var dir = MakeFolder("fp32-and-fp16", withOnnx: ["", "_fp16"]);
+
+        Assert.Equal(ModelVariant.Fp32, ClipModelFolder.Open(dir).Variant);
+        Assert.Equal(ModelVariant.Fp32, ClipModelFolder.Open(RepoPaths.DemoModel).Variant);
+    }
+
+    [Fact]
+    public void Auto_on_cuda_takes_the_int8_export_when_it_is_the_only_one()
+    {
+        var dir = MakeFolder("int8-only", withOnnx: ["_quantized"]);
+
+        Assert.Equal(ModelVariant.Quantized, ClipModelFolder.Open(dir, ModelVariant.Auto, ExecutionProviderKind.Cuda).Variant);
     }
 
     [Fact]

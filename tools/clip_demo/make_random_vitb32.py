@@ -6,7 +6,10 @@ Vision: patch 32, 224 input, 12 layers, width 768, 12 heads, projection 512 (pix
 Text: 12 causal layers, width 512, 8 heads, full 49,408-id embedding, 77 positions, projection 512
 (input_ids -> text_embeds). Same layout, tensor names and configs as models/clip-demo/; the weights are random, so
 the embeddings mean nothing: the folder exists only to time ONNX Runtime with ViT-B/32's shapes and compute.
+The weights are heavy-tailed with a few outlier channels (see realistic_init) so that the int8 copy written next to
+the fp32 files (onnx/*_quantized.onnx, tools/clip_demo/quantize_int8.py) is compared on realistic activations.
 """
+import math
 import os
 import shutil
 import sys
@@ -19,6 +22,7 @@ import torch.nn.functional as F
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from export import OPSET, check_onnx_graph, write_configs  # noqa: E402
 from model import CONTEXT, VOCAB_SIZE, Block  # noqa: E402
+from quantize_int8 import quantize_folder  # noqa: E402
 
 import onnx  # noqa: E402
 
@@ -69,6 +73,27 @@ class VitB32Text(nn.Module):
         return F.normalize(self.projection(x), dim=-1)
 
 
+def realistic_init(*towers, outliers=4, outlier_gain=12.0):
+    """Weights whose activations look like a trained CLIP's, so that the int8 vs fp32 cosine means something.
+
+    Plain N(0, 0.02) weights give Gaussian activations, which int8 quantizes almost losslessly. Trained CLIP towers
+    have heavy-tailed weights and a few residual channels far larger than the rest; those outliers stretch the
+    per-tensor activation scale of DynamicQuantizeLinear and are what costs accuracy. So: Student-t (3 degrees of
+    freedom) weights scaled to keep each layer's output variance (1/sqrt(fan_in)), and in every LayerNorm a few
+    channels whose gain is `outlier_gain` times the rest. Still random: the embeddings mean nothing.
+    """
+    g = torch.Generator().manual_seed(1)
+    t = torch.distributions.StudentT(3.0)
+    for tower in towers:
+        for m in tower.modules():
+            if isinstance(m, nn.Linear):
+                w = t.sample(m.weight.shape)
+                m.weight.copy_(w / w.std() / math.sqrt(m.in_features))
+            elif isinstance(m, nn.LayerNorm):
+                m.weight.copy_(1.0 + 0.1 * torch.randn(m.weight.shape, generator=g))
+                m.weight[torch.randperm(m.weight.numel(), generator=g)[:outliers]] *= outlier_gain
+
+
 def main():
     out = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "tools", "out", "vitb32-random"))
     os.makedirs(os.path.join(out, "onnx"), exist_ok=True)
@@ -77,10 +102,7 @@ def main():
     started = time.time()
     vision, text = VitB32Vision().eval(), VitB32Text().eval()
     with torch.no_grad():
-        for block in list(vision.blocks) + list(text.blocks):
-            for m in block.modules():
-                if isinstance(m, nn.Linear):
-                    nn.init.normal_(m.weight, std=0.02)
+        realistic_init(vision, text)
     vision_path = os.path.join(out, "onnx", "vision_model.onnx")
     text_path = os.path.join(out, "onnx", "text_model.onnx")
     torch.onnx.export(vision, (torch.zeros(1, 3, 224, 224),), vision_path, input_names=["pixel_values"],
@@ -105,6 +127,8 @@ def main():
         v = vision(torch.randn(2, 3, 224, 224))
         t = text(ids)
     assert v.shape == (2, 512) and t.shape == (1, 512) and torch.isfinite(v).all() and torch.isfinite(t).all()
+    # The int8 copy (onnx/*_quantized.onnx) that `semsearch bench embed --compare-variant Quantized` times against fp32.
+    quantize_folder(out)
     params_v = sum(p.numel() for p in vision.parameters())
     params_t = sum(p.numel() for p in text.parameters())
     print(f"wrote {out}: vision {params_v:,} params ({os.path.getsize(vision_path):,} B), "

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Text.Json;
 using System.Threading.Channels;
+using SemanticSearch.Clip;
 using SemanticSearch.Clip.Onnx;
 using SemanticSearch.Core.Imaging;
 using SemanticSearch.Imaging;
@@ -42,8 +43,12 @@ internal static class BenchEmbedCommand
             DefaultValueFactory = _ => SkiaImageDecoder.DefaultDctScaleMargin,
         };
         var json = new Option<bool>("--json") { Description = "Print the results as one JSON object." };
+        var compare = new Option<ModelVariant?>("--compare-variant")
+        {
+            Description = "Instead: vision images/s of fp32 (or the configured Variant) and this variant (e.g. Quantized) in the same run, and the cosine between their embeddings of --images.",
+        };
         var command = new Command("embed", "Images/s of the bare vision session vs. the whole decode + preprocess + encode path, and text tokens/s and latency.");
-        foreach (var option in new Option[] { model, images, batch, seconds, rounds, workers, threads, margin, json })
+        foreach (var option in new Option[] { model, images, batch, seconds, rounds, workers, threads, margin, json, compare })
             command.Options.Add(option);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -64,6 +69,19 @@ internal static class BenchEmbedCommand
             }
             var span = TimeSpan.FromSeconds(Math.Max(1, parseResult.GetValue(seconds)));
             var roundCount = Math.Max(1, parseResult.GetValue(rounds));
+            if (parseResult.GetValue(compare) is { } variant)
+            {
+                if (BenchVariantComparison.Run(options, variant, files, span, roundCount, cancellationToken) is not { } comparison)
+                {
+                    Console.Error.WriteLine($"semsearch bench embed: none of the images in '{folder}' could be decoded.");
+                    return 1;
+                }
+                if (parseResult.GetValue(json))
+                    Console.Out.WriteLine(JsonSerializer.Serialize(comparison, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }));
+                else
+                    BenchVariantComparison.Print(comparison);
+                return 0;
+            }
             var workerCount = Math.Max(1, parseResult.GetValue(workers) ?? (Environment.ProcessorCount <= 4 ? 1 : Environment.ProcessorCount / 4));
             using var clip = ClipEmbeddingModel.Load(options);
             var decoder = new SkiaImageDecoder(Math.Max(1, parseResult.GetValue(margin)));

@@ -61,7 +61,7 @@ public sealed class ClipEmbeddingModel : IEmbeddingModel
         if (problems.Count > 0)
             throw new ClipModelException(string.Join(" ", problems));
 
-        var folder = ClipModelFolder.Open(modelDir, options.Variant);
+        var folder = ClipModelFolder.Open(modelDir, options.Variant, options.ExecutionProvider);
         var (tokenizer, padding) = LoadTokenizer(folder);
         InferenceSession? textSession = null, visionSession = null;
         try

@@ -32,6 +32,15 @@ public sealed class StatusApiTests(WebAppFixture app)
     }
 
     [Fact]
+    public async Task Status_names_the_loaded_export_of_the_model_folder()
+    {
+        using var json = JsonDocument.Parse(await Client.GetStringAsync("/api/status"));
+
+        // The demo model's folder has only the fp32 files, so Auto falls back to them even on the CPU.
+        Assert.Equal("Fp32", json.RootElement.GetProperty("modelVariant").GetString());
+    }
+
+    [Fact]
     public async Task Health_is_healthy_with_a_check_per_part()
     {
         var response = await Client.GetAsync("/health");

@@ -24,7 +24,7 @@ public sealed class StatusReport(ICatalogStore catalog, IVectorIndex index, IRei
             stats.Model?.ModelId ?? modelState.ModelId,
             modelState.Available,
             modelState.Problem,
-            reindex.Progress.ToDto() with { LastRun = LastRun()?.ToDto() });
+            reindex.Progress.ToDto() with { LastRun = LastRun()?.ToDto() }) { ModelVariant = modelState.Variant };
     }
 
     /// <summary>How the latest finished run ended: this process's, else the catalog's runs log (after a restart).</summary>

@@ -1,3 +1,4 @@
+using SemanticSearch.Clip.Onnx;
 using SemanticSearch.Core.Embeddings;
 
 namespace SemanticSearch.Web.Diagnostics;
@@ -38,7 +39,7 @@ public sealed class ModelAvailability(IServiceProvider services, ILogger<ModelAv
         {
             var model = services.GetRequiredService<IEmbeddingModel>();
             logger.LogInformation("Embedding model {ModelId} ({Dimension}-d) is loaded", model.ModelId, model.Dimension);
-            return new ModelState(true, model.ModelId, model.Dimension, null);
+            return new ModelState(true, model.ModelId, model.Dimension, null) { Variant = (model as ClipEmbeddingModel)?.Folder.Variant.ToString() };
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

@@ -19,4 +19,8 @@ public sealed record StatusDto(
     string? Model,
     bool ModelAvailable,
     string? ModelMessage,
-    CrawlerStatusDto Crawler);
+    CrawlerStatusDto Crawler)
+{
+    /// <summary>The loaded export of the model folder (<c>Fp32</c>, <c>Quantized</c> = int8, <c>Fp16</c>); null when unavailable.</summary>
+    public string? ModelVariant { get; init; }
+}
