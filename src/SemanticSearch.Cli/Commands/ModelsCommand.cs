@@ -39,7 +39,17 @@ internal static class ModelsCommand
         command.Options.Add(json);
         command.SetAction(parseResult =>
         {
-            using var store = CreateStore(parseResult.GetValue(dataDir), null);
+            ModelStore store;
+            try
+            {
+                store = CreateStore(parseResult.GetValue(dataDir), null);
+            }
+            catch (ModelStoreException e)
+            {
+                Console.Error.WriteLine($"semsearch models list: {e.Message}");
+                return 1;
+            }
+            using var _ = store;
             var demo = AppPaths.Resolve(ClipModelOptions.DefaultPath);
             var rows = new List<(string Name, string Source, long? Size, bool Installed, string Path)>
             {
@@ -80,11 +90,11 @@ internal static class ModelsCommand
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var model = parseResult.GetValue(name)!;
-            using var store = CreateStore(parseResult.GetValue(dataDir), parseResult.GetValue(baseUrl));
             // Progress goes to stderr so stdout carries only the installed folder.
             var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
             try
             {
+                using var store = CreateStore(parseResult.GetValue(dataDir), parseResult.GetValue(baseUrl));
                 var folder = await console.Progress()
                     .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new DownloadedColumn(),
                         new TransferSpeedColumn(), new RemainingTimeColumn())
