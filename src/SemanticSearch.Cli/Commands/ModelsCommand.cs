@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using SemanticSearch.Clip;
@@ -51,23 +52,31 @@ internal static class ModelsCommand
             }
             using var _ = store;
             var demo = AppPaths.Resolve(ClipModelOptions.DefaultPath);
-            var rows = new List<(string Name, string Source, long? Size, bool Installed, string Path)>
+            var rows = new List<(string Name, string Source, long? Size, bool Installed, string Path, KnownModel? Known)>
             {
-                ("clip-demo (bundled)", "this repository", null, File.Exists(Path.Combine(demo, "onnx", "vision_model.onnx")), demo),
+                ("clip-demo (bundled)", "this repository", null, File.Exists(Path.Combine(demo, "onnx", "vision_model.onnx")), demo, null),
             };
-            rows.AddRange(store.Known.Select(m => (m.Name, $"{m.Repository}@{m.Revision}", m.TotalSize, store.IsInstalled(m.Name), store.InstallPath(m.Name))));
+            rows.AddRange(store.Known.Select(m => (m.Name, $"{m.Repository}@{m.Revision}", m.TotalSize, store.IsInstalled(m.Name), store.InstallPath(m.Name), (KnownModel?)m)));
 
             if (parseResult.GetValue(json))
             {
                 Console.Out.WriteLine(JsonSerializer.Serialize(
-                    rows.Select(r => new { name = r.Name, source = r.Source, sizeBytes = r.Size, installed = r.Installed, path = r.Path })));
+                    rows.Select(r => new
+                    {
+                        name = r.Name, source = r.Source, sizeBytes = r.Size, installed = r.Installed, path = r.Path,
+                        dimension = r.Known?.Dimension, inputSize = r.Known?.InputSize, licence = r.Known?.Licence,
+                        approximateSizeMegabytes = r.Known?.ApproximateSizeMegabytes,
+                        recall = r.Known?.Recall.Select(x => new { language = x.Language, percent = x.Percent, source = x.Source }),
+                    })));
                 return 0;
             }
-            var table = new Table().AddColumns("Model", "Source", "Size", "Installed", "Folder");
+            var table = new Table().AddColumns("Model", "Source", "Size", "Dim", "Licence", "Recall (en)", "Installed", "Folder");
             foreach (var r in rows)
             {
-                table.AddRow(Markup.Escape(r.Name), Markup.Escape(r.Source), r.Size is { } s ? NumberText.Mebibytes(s) : "?",
-                    r.Installed ? "[green]yes[/]" : "no", Markup.Escape(r.Path));
+                var size = r.Size is { } s ? NumberText.Mebibytes(s) : r.Known?.ApproximateSizeMegabytes is { } mb ? $"~{mb} MB" : "?";
+                var english = r.Known?.Recall.FirstOrDefault(x => x.Language == "English") is { } en ? $"{en.Percent:0.##} %" : "";
+                table.AddRow(Markup.Escape(r.Name), Markup.Escape(r.Source), size, r.Known?.Dimension?.ToString(CultureInfo.InvariantCulture) ?? "",
+                    Markup.Escape(r.Known?.Licence ?? ""), english, r.Installed ? "[green]yes[/]" : "no", Markup.Escape(r.Path));
             }
             AnsiConsole.Write(table);
             Console.Out.WriteLine("Pull one with `semsearch models pull NAME`, then set SemanticSearch:Model:Path (or --model) to its folder.");

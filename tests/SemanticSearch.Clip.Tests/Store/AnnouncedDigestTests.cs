@@ -124,6 +124,28 @@ public sealed class AnnouncedDigestTests : IDisposable
         Assert.Contains(fetches, r => r.Status == 206);
     }
 
+    [Fact]
+    public async Task Small_files_are_checked_against_the_git_blob_id_the_server_announces()
+    {
+        _server.AnnounceGitBlobForJson = true;
+        using (var store = CreateStore())
+        {
+            var folder = await store.PullAsync(ModelName);
+            var config = Assert.Single(ModelManifest.TryRead(folder)!.Files, f => f.Path == "config.json");
+            Assert.Contains("announced git blob", config.Verification);
+            Directory.Delete(folder, recursive: true);
+        }
+        _server.AnnounceInstead($"/{Repository}/resolve/main/config.json", $"\"{new string('1', 40)}\"", null);
+        using var again = CreateStore();
+
+        var error = await Assert.ThrowsAsync<ModelStoreException>(() => again.PullAsync(ModelName));
+
+        Assert.Contains("config.json", error.Message);
+        Assert.Contains("Git blob mismatch", error.Message);
+        Assert.False(again.IsInstalled(ModelName));
+        Assert.False(File.Exists(Path.Combine(again.InstallPath(ModelName) + ".partial", "config.json")));
+    }
+
     private void AssertNothingLooksInstalled(ModelStore store)
     {
         Assert.False(store.IsInstalled(ModelName));

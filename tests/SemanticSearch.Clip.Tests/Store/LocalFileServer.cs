@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Security.Cryptography;
+using System.Text;
 using System.Net;
 using System.Net.Sockets;
 
@@ -50,6 +51,12 @@ internal sealed class LocalFileServer : IDisposable
     /// </summary>
     public bool AnnounceDigests { get; set; }
 
+    /// <summary>
+    /// When set with <see cref="AnnounceDigests"/>, <c>.json</c> files are treated as small non-LFS files: served
+    /// directly with their git blob id as the ETag and an <c>X-Repo-Commit</c> header, as Hugging Face does.
+    /// </summary>
+    public bool AnnounceGitBlobForJson { get; set; }
+
     /// <summary>When set, a file request is answered with a 302 to the same file under <c>/cdn/</c>.</summary>
     public bool RedirectLikeHuggingFace { get; set; }
 
@@ -96,13 +103,20 @@ internal sealed class LocalFileServer : IDisposable
                 return;
             }
             var data = await File.ReadAllBytesAsync(file);
-            if (AnnounceDigests && !fromCdn)
+            var small = AnnounceGitBlobForJson && repoPath.EndsWith(".json", StringComparison.Ordinal);
+            var (etag, size) = _announceInstead.TryGetValue(urlPath, out var instead) ? instead : (null, null);
+            if (AnnounceDigests && !fromCdn && small)
             {
-                var (etag, size) = _announceInstead.TryGetValue(urlPath, out var instead) ? instead : (null, null);
+                var blob = SHA1.HashData([.. Encoding.ASCII.GetBytes($"blob {data.Length}\0"), .. data]);
+                response.AddHeader("ETag", etag ?? $"\"{Convert.ToHexStringLower(blob)}\"");
+                response.AddHeader("X-Repo-Commit", new string('c', 40));
+            }
+            else if (AnnounceDigests && !fromCdn)
+            {
                 response.AddHeader("X-Linked-Etag", etag ?? $"\"{Convert.ToHexStringLower(SHA256.HashData(data))}\"");
                 response.AddHeader("X-Linked-Size", (size ?? data.Length).ToString(CultureInfo.InvariantCulture));
             }
-            if (RedirectLikeHuggingFace && !fromCdn)
+            if (RedirectLikeHuggingFace && !fromCdn && !small)
             {
                 Requests.Enqueue((urlPath, range, 302));
                 response.StatusCode = 302;
