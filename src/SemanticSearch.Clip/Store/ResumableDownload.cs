@@ -6,8 +6,9 @@ namespace SemanticSearch.Clip.Store;
 
 /// <summary>
 /// Downloads one file to <c>{destination}.download</c>, resuming with an HTTP Range request after a broken transfer,
-/// then checks size and SHA-256 and only then renames it to <paramref name="Destination"/>. A file under its final name
-/// has therefore always been verified.
+/// then checks it against everything known about it (pinned size and SHA-256 from the settings; the size, SHA-256 or git
+/// blob id the server announced, see <see cref="AnnouncedFile"/>) and only then renames it to <paramref name="Destination"/>.
+/// A file under its final name has therefore always been verified; one that fails a check is deleted, never resumed.
 /// </summary>
 internal sealed class ResumableDownload(HttpClient http, Uri url, string destination, KnownModelFile file, TimeSpan stallTimeout)
 {
@@ -175,10 +176,7 @@ internal sealed class ResumableDownload(HttpClient http, Uri url, string destina
     private async Task<string> FinishAsync(long have, AnnouncedFile announced, Action<long, long?> onProgress, CancellationToken ct)
     {
         if (file.Size is { } expected && have != expected)
-        {
-            File.Delete(PartPath);
-            throw new ModelStoreException($"{url} has {have} bytes but the settings expect {expected}; the download was deleted.");
-        }
+            Reject($"{file.Path} ({url}) has {have} bytes but the settings expect {expected}.");
         if (announced.Size is { } announcedSize && have != announcedSize)
             Reject($"{file.Path} has {have} bytes but the server announced {announcedSize} (X-Linked-Size).");
         var digest = await HashFileAsync(PartPath, ct);
