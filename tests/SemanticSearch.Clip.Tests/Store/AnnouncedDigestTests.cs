@@ -1,4 +1,6 @@
 using System.Security.Cryptography;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using SemanticSearch.Clip.Store;
 using SemanticSearch.Tests.Shared;
 
@@ -125,6 +127,28 @@ public sealed class AnnouncedDigestTests : IDisposable
     }
 
     [Fact]
+    public async Task The_registered_store_reads_the_digests_on_the_redirect_instead_of_following_it_blindly()
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["SemanticSearch:DataDirectory"] = _temp.Combine("data"),
+            ["SemanticSearch:Models:BaseUrl"] = _server.BaseUrl,
+            ["SemanticSearch:Models:Known:0:Name"] = ModelName,
+            ["SemanticSearch:Models:Known:0:Repository"] = Repository,
+        };
+        var paths = ServedPaths();
+        for (var i = 0; i < paths.Count; i++)
+            settings[$"SemanticSearch:Models:Known:0:Files:{i}:Path"] = paths[i];
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        using var services = new ServiceCollection().AddClip(configuration).BuildServiceProvider();
+
+        var folder = await services.GetRequiredService<ModelStore>().PullAsync(ModelName);
+
+        var vision = Assert.Single(ModelManifest.TryRead(folder)!.Files, f => f.Path == VisionFile);
+        Assert.Contains("announced sha256", vision.Verification);
+    }
+
+    [Fact]
     public async Task Small_files_are_checked_against_the_git_blob_id_the_server_announces()
     {
         _server.AnnounceGitBlobForJson = true;
@@ -159,10 +183,7 @@ public sealed class AnnouncedDigestTests : IDisposable
 
     private ModelStore CreateStore(int maxAttempts = 3)
     {
-        var files = Directory.EnumerateFiles(_served, "*", SearchOption.AllDirectories)
-            .Select(f => new KnownModelFile { Path = Path.GetRelativePath(_served, f).Replace('\\', '/') })
-            .OrderBy(f => f.Path, StringComparer.Ordinal)
-            .ToList();
+        var files = ServedPaths().Select(p => new KnownModelFile { Path = p }).ToList();
         var options = new ModelStoreOptions
         {
             BaseUrl = _server.BaseUrl,
@@ -172,6 +193,12 @@ public sealed class AnnouncedDigestTests : IDisposable
         };
         return new ModelStore(options, _temp.Combine("data", "models"));
     }
+
+    private List<string> ServedPaths() =>
+        Directory.EnumerateFiles(_served, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(_served, f).Replace('\\', '/'))
+            .Order(StringComparer.Ordinal)
+            .ToList();
 
     private static string Sha256Of(string path) => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));
 }
