@@ -26,13 +26,18 @@ public static class ClipServiceCollectionExtensions
             .Bind(configuration.GetSection(ClipModelOptions.SectionName))
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<ClipModelOptions>, ClipModelOptionsValidator>();
-        services.AddOptions<ModelStoreOptions>().Bind(configuration.GetSection(ModelStoreOptions.SectionName));
+        services.AddOptions<ModelStoreOptions>()
+            .Bind(configuration.GetSection(ModelStoreOptions.SectionName))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ModelStoreOptions>, ModelStoreOptionsValidator>();
 
         // The factory runs on first resolve, so programs that never embed never pay for loading the sessions.
         services.AddSingleton(sp => ClipEmbeddingModel.Load(sp.GetRequiredService<IOptions<ClipModelOptions>>().Value));
         services.AddSingleton<IEmbeddingModel>(sp => sp.GetRequiredService<ClipEmbeddingModel>());
 
-        services.AddHttpClient(nameof(ModelStore), http => http.Timeout = Timeout.InfiniteTimeSpan);
+        // The pull follows redirects itself: Hugging Face announces each file's digest on the redirect.
+        services.AddHttpClient(nameof(ModelStore), http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
         services.AddSingleton(sp =>
         {
             var data = sp.GetService<DataFolder>() ?? new DataFolder(configuration["SemanticSearch:DataDirectory"]);

@@ -25,7 +25,7 @@ public sealed class ClipRegistrationTests
             ["SemanticSearch:Models:Known:0:Name"] = "a/b",
             ["SemanticSearch:Models:Known:0:Repository"] = "org/b",
             ["SemanticSearch:Models:Known:0:Files:0:Path"] = "onnx/text_model.onnx",
-            ["SemanticSearch:Models:Known:0:Files:0:Sha256"] = "ab",
+            ["SemanticSearch:Models:Known:0:Files:0:Sha256"] = new string('a', 64),
         });
 
         var model = services.GetRequiredService<IOptions<ClipModelOptions>>().Value;
@@ -37,7 +37,7 @@ public sealed class ClipRegistrationTests
         var store = services.GetRequiredService<ModelStore>();
         var known = Assert.Single(store.Known);
         Assert.Equal("main", known.Revision);
-        Assert.Equal("ab", Assert.Single(known.Files).Sha256);
+        Assert.Equal(new string('a', 64), Assert.Single(known.Files).Sha256);
         Assert.Equal("http://127.0.0.1:9/org/b/resolve/main/onnx/text_model.onnx", store.FileUrl(known, known.Files[0]).ToString());
     }
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using SemanticSearch.Clip;
@@ -39,25 +40,43 @@ internal static class ModelsCommand
         command.Options.Add(json);
         command.SetAction(parseResult =>
         {
-            using var store = CreateStore(parseResult.GetValue(dataDir), null);
-            var demo = AppPaths.Resolve(ClipModelOptions.DefaultPath);
-            var rows = new List<(string Name, string Source, long? Size, bool Installed, string Path)>
+            ModelStore store;
+            try
             {
-                ("clip-demo (bundled)", "this repository", null, File.Exists(Path.Combine(demo, "onnx", "vision_model.onnx")), demo),
+                store = CreateStore(parseResult.GetValue(dataDir), null);
+            }
+            catch (ModelStoreException e)
+            {
+                Console.Error.WriteLine($"semsearch models list: {e.Message}");
+                return 1;
+            }
+            using var _ = store;
+            var demo = AppPaths.Resolve(ClipModelOptions.DefaultPath);
+            var rows = new List<(string Name, string Source, long? Size, bool Installed, string Path, KnownModel? Known)>
+            {
+                ("clip-demo (bundled)", "this repository", null, File.Exists(Path.Combine(demo, "onnx", "vision_model.onnx")), demo, null),
             };
-            rows.AddRange(store.Known.Select(m => (m.Name, $"{m.Repository}@{m.Revision}", m.TotalSize, store.IsInstalled(m.Name), store.InstallPath(m.Name))));
+            rows.AddRange(store.Known.Select(m => (m.Name, $"{m.Repository}@{m.Revision}", m.TotalSize, store.IsInstalled(m.Name), store.InstallPath(m.Name), (KnownModel?)m)));
 
             if (parseResult.GetValue(json))
             {
                 Console.Out.WriteLine(JsonSerializer.Serialize(
-                    rows.Select(r => new { name = r.Name, source = r.Source, sizeBytes = r.Size, installed = r.Installed, path = r.Path })));
+                    rows.Select(r => new
+                    {
+                        name = r.Name, source = r.Source, sizeBytes = r.Size, installed = r.Installed, path = r.Path,
+                        dimension = r.Known?.Dimension, inputSize = r.Known?.InputSize, licence = r.Known?.Licence,
+                        approximateSizeMegabytes = r.Known?.ApproximateSizeMegabytes,
+                        recall = r.Known?.Recall.Select(x => new { language = x.Language, percent = x.Percent, source = x.Source }),
+                    })));
                 return 0;
             }
-            var table = new Table().AddColumns("Model", "Source", "Size", "Installed", "Folder");
+            var table = new Table().AddColumns("Model", "Source", "Size", "Dim", "Licence", "Recall (en)", "Installed", "Folder");
             foreach (var r in rows)
             {
-                table.AddRow(Markup.Escape(r.Name), Markup.Escape(r.Source), r.Size is { } s ? NumberText.Mebibytes(s) : "?",
-                    r.Installed ? "[green]yes[/]" : "no", Markup.Escape(r.Path));
+                var size = r.Size is { } s ? NumberText.Mebibytes(s) : r.Known?.ApproximateSizeMegabytes is { } mb ? $"~{mb} MB" : "?";
+                var english = r.Known?.Recall.FirstOrDefault(x => x.Language == "English") is { } en ? $"{en.Percent:0.##} %" : "";
+                table.AddRow(Markup.Escape(r.Name), Markup.Escape(r.Source), size, r.Known?.Dimension?.ToString(CultureInfo.InvariantCulture) ?? "",
+                    Markup.Escape(r.Known?.Licence ?? ""), english, r.Installed ? "[green]yes[/]" : "no", Markup.Escape(r.Path));
             }
             AnsiConsole.Write(table);
             Console.Out.WriteLine("Pull one with `semsearch models pull NAME`, then set SemanticSearch:Model:Path (or --model) to its folder.");
@@ -80,11 +99,11 @@ internal static class ModelsCommand
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var model = parseResult.GetValue(name)!;
-            using var store = CreateStore(parseResult.GetValue(dataDir), parseResult.GetValue(baseUrl));
             // Progress goes to stderr so stdout carries only the installed folder.
             var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
             try
             {
+                using var store = CreateStore(parseResult.GetValue(dataDir), parseResult.GetValue(baseUrl));
                 var folder = await console.Progress()
                     .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new DownloadedColumn(),
                         new TransferSpeedColumn(), new RemainingTimeColumn())

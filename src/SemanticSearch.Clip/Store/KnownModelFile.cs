@@ -9,9 +9,10 @@ public sealed class KnownModelFile
     public string Path { get; set; } = "";
 
     /// <summary>
-    /// Expected SHA-256 (hex). When set, a download whose digest differs is deleted and the pull fails. When null the
-    /// file is accepted as served and the digest computed on download is recorded in the installed model's manifest,
-    /// so it can be copied into the settings to pin the file from then on.
+    /// Expected SHA-256 (hex). When set, a download whose digest differs is deleted and the pull fails. Pinned or not,
+    /// the file is also checked against the digest and size the server announces (Hugging Face's X-Linked-Etag and
+    /// X-Linked-Size); the digest computed on download is recorded in the installed model's manifest, so it can be
+    /// copied into the settings to pin the file from then on.
     /// </summary>
     public string? Sha256
     {

@@ -25,10 +25,15 @@ public sealed class ModelStore : IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrWhiteSpace(modelsDirectory);
+        // Callers that bind the settings themselves (the CLI) get the same start-up check as the host.
+        var errors = options.Validate();
+        if (errors.Count > 0)
+            throw new ModelStoreException("Invalid model settings: " + string.Join(" ", errors));
         _options = options;
         ModelsDirectory = Path.GetFullPath(modelsDirectory);
         _ownsHttp = http is null;
-        _http = http ?? new HttpClient();
+        // Redirects are followed by the download itself, which reads the digest Hugging Face puts on them.
+        _http = http ?? new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false });
         // Large files take longer than any fixed request timeout; a stall timer per read guards instead.
         if (_ownsHttp)
             _http.Timeout = Timeout.InfiniteTimeSpan;
@@ -80,7 +85,8 @@ public sealed class ModelStore : IDisposable
             var url = FileUrl(model, file);
             var destination = Path.Combine(staging, SafeRelative(file.Path));
             var throttle = Stopwatch.StartNew();
-            var digest = await new ResumableDownload(_http, url, destination, file, stall).RunAsync(
+            var download = new ResumableDownload(_http, url, destination, file, stall);
+            var digest = await download.RunAsync(
                 Math.Max(1, _options.MaxAttempts),
                 (bytes, total) =>
                 {
@@ -92,7 +98,7 @@ public sealed class ModelStore : IDisposable
                 },
                 cancellationToken);
             var size = new FileInfo(destination).Length;
-            files.Add(new ModelManifestFile(file.Path, size, digest, file.Sha256 is not null));
+            files.Add(new ModelManifestFile(file.Path, size, digest, file.Sha256 is not null) { Verification = download.Verification });
             progress?.Report(new ModelPullProgress(model.Name, file.Path, index, model.Files.Count, size, size, true));
         }
 

@@ -6,16 +6,24 @@ namespace SemanticSearch.Clip.Store;
 
 /// <summary>
 /// Downloads one file to <c>{destination}.download</c>, resuming with an HTTP Range request after a broken transfer,
-/// then checks size and SHA-256 and only then renames it to <paramref name="Destination"/>. A file under its final name
-/// has therefore always been verified.
+/// then checks it against everything known about it (pinned size and SHA-256 from the settings; the size, SHA-256 or git
+/// blob id the server announced, see <see cref="AnnouncedFile"/>) and only then renames it to <paramref name="Destination"/>.
+/// A file under its final name has therefore always been verified; one that fails a check is deleted, never resumed.
 /// </summary>
 internal sealed class ResumableDownload(HttpClient http, Uri url, string destination, KnownModelFile file, TimeSpan stallTimeout)
 {
     private const int BufferSize = 1 << 20;
+    private const int MaxRedirects = 5;
 
     public string Destination { get; } = destination;
 
+    /// <summary>Which checks the file passed, for the manifest; empty when nothing was known to check against.</summary>
+    public string Verification { get; private set; } = "";
+
     private string PartPath => Destination + ".download";
+
+    /// <summary>Digest the server announced for the bytes in <see cref="PartPath"/>, kept so a resume can tell if the file changed.</summary>
+    private string AnnouncedPath => Destination + ".announced";
 
     /// <summary>Downloads (or finishes) the file and returns its SHA-256; <paramref name="onProgress"/> gets the bytes on disk.</summary>
     public async Task<string> RunAsync(int maxAttempts, Action<long, long?> onProgress, CancellationToken ct)
@@ -26,6 +34,8 @@ internal sealed class ResumableDownload(HttpClient http, Uri url, string destina
             var digest = await HashFileAsync(Destination, ct);
             if (file.Sha256 is null || digest.Equals(file.Sha256, StringComparison.OrdinalIgnoreCase))
             {
+                // It only got its final name after passing every check of the attempt that fetched it.
+                Verification = file.Sha256 is null ? "verified when first downloaded" : "pinned sha256";
                 onProgress(new FileInfo(Destination).Length, file.Size);
                 return digest;
             }
@@ -62,10 +72,9 @@ internal sealed class ResumableDownload(HttpClient http, Uri url, string destina
 
         using var stall = CancellationTokenSource.CreateLinkedTokenSource(ct);
         stall.CancelAfter(stallTimeout);
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        if (have > 0)
-            request.Headers.Range = new RangeHeaderValue(have, null);
-        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, stall.Token);
+        var (sent, announced) = await SendFollowingRedirectsAsync(have, stall.Token);
+        using var response = sent;
+        have = RestartIfTheAnnouncedFileChanged(have, announced);
 
         long? total;
         switch (response.StatusCode)
@@ -85,7 +94,7 @@ internal sealed class ResumableDownload(HttpClient http, Uri url, string destina
             case HttpStatusCode.RequestedRangeNotSatisfiable when have > 0:
                 // Usually the partial file is already whole; the digest check below decides.
                 if (response.Content.Headers.ContentRange?.Length is { } length && length == have)
-                    return await FinishAsync(have, onProgress, ct);
+                    return await FinishAsync(have, announced, onProgress, ct);
                 File.Delete(PartPath);
                 throw new IOException("The server rejected the resume range; restarting the file.");
             case HttpStatusCode.NotFound:
@@ -115,27 +124,106 @@ internal sealed class ResumableDownload(HttpClient http, Uri url, string destina
         }
         if (total is { } t && have != t)
             throw new IOException($"The transfer ended after {have} of {t} bytes.");
-        return await FinishAsync(have, onProgress, ct);
+        return await FinishAsync(have, announced, onProgress, ct);
     }
 
-    private async Task<string> FinishAsync(long have, Action<long, long?> onProgress, CancellationToken ct)
+    /// <summary>
+    /// Sends the request and follows redirects by hand, because Hugging Face puts the file's digest and size on the
+    /// redirect to its CDN, which an automatically followed redirect would hide. Never follows https to plain http.
+    /// </summary>
+    private async Task<(HttpResponseMessage Response, AnnouncedFile Announced)> SendFollowingRedirectsAsync(long have, CancellationToken ct)
     {
-        if (file.Size is { } expected && have != expected)
+        var target = url;
+        var announced = AnnouncedFile.None;
+        for (var hop = 0; ; hop++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, target);
+            if (have > 0)
+                request.Headers.Range = new RangeHeaderValue(have, null);
+            var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
+            announced = announced.Then(AnnouncedFile.From(response));
+            if ((int)response.StatusCode is < 300 or > 399 || response.StatusCode == HttpStatusCode.NotModified)
+                return (response, announced);
+            var location = response.Headers.Location;
+            response.Dispose();
+            if (location is null || hop >= MaxRedirects)
+                throw new ModelStoreException($"{url} redirected {(location is null ? "without a Location" : "too many times")}.");
+            var next = location.IsAbsoluteUri ? location : new Uri(target, location);
+            if (next.Scheme != Uri.UriSchemeHttps && (next.Scheme != Uri.UriSchemeHttp || target.Scheme != Uri.UriSchemeHttp))
+                throw new ModelStoreException($"{url} redirected to {next.Scheme}:, which a pull does not follow.");
+            target = next;
+        }
+    }
+
+    /// <summary>
+    /// Bytes already on disk belong to the file announced when they were fetched; if the server now announces a
+    /// different file (the revision moved), splicing would produce garbage, so the file starts over.
+    /// </summary>
+    private long RestartIfTheAnnouncedFileChanged(long have, AnnouncedFile announced)
+    {
+        var previous = File.Exists(AnnouncedPath) ? File.ReadAllText(AnnouncedPath).Trim() : null;
+        if (have > 0 && previous is not null && announced.Identity is not null && previous != announced.Identity)
         {
             File.Delete(PartPath);
-            throw new ModelStoreException($"{url} has {have} bytes but the settings expect {expected}; the download was deleted.");
+            File.Delete(AnnouncedPath);
+            throw new IOException($"The server now announces a different {file.Path}; restarting the file.");
         }
+        if (announced.Identity is not null)
+            File.WriteAllText(AnnouncedPath, announced.Identity);
+        return have;
+    }
+
+    private async Task<string> FinishAsync(long have, AnnouncedFile announced, Action<long, long?> onProgress, CancellationToken ct)
+    {
+        if (file.Size is { } expected && have != expected)
+            Reject($"{file.Path} ({url}) has {have} bytes but the settings expect {expected}.");
+        if (announced.Size is { } announcedSize && have != announcedSize)
+            Reject($"{file.Path} has {have} bytes but the server announced {announcedSize} (X-Linked-Size).");
         var digest = await HashFileAsync(PartPath, ct);
         if (file.Sha256 is { } want && !digest.Equals(want, StringComparison.OrdinalIgnoreCase))
         {
-            File.Delete(PartPath);
-            throw new ModelStoreException(
-                $"SHA-256 mismatch for {file.Path}: expected {want.ToLowerInvariant()}, got {digest}. The file was deleted; "
-                + "the server sent different bytes than the settings pin (corrupted download or a changed revision).");
+            Reject($"SHA-256 mismatch for {file.Path}: expected {want.ToLowerInvariant()}, got {digest}. "
+                + "The server sent different bytes than the settings pin (corrupted download or a changed revision).");
         }
+        if (announced.Sha256 is { } linked && digest != linked)
+        {
+            Reject($"SHA-256 mismatch for {file.Path}: the server announced {linked} (X-Linked-Etag), the download has {digest}. "
+                + "The bytes were corrupted on the way.");
+        }
+        if (announced.GitBlobSha1 is { } blob && await GitBlobSha1Async(PartPath, have, ct) is var got && got != blob)
+            Reject($"Git blob mismatch for {file.Path}: the server announced {blob} (ETag), the download hashes to {got}.");
+        Verification = string.Join(", ", new[]
+        {
+            file.Sha256 is null ? null : "pinned sha256",
+            announced.Sha256 is null ? null : "announced sha256",
+            announced.GitBlobSha1 is null ? null : "announced git blob",
+            file.Size is null && announced.Size is null ? null : "size",
+        }.OfType<string>());
+        File.Delete(AnnouncedPath);
         File.Move(PartPath, Destination, overwrite: true);
         onProgress(have, have);
         return digest;
+    }
+
+    /// <summary>Deletes the download (a wrong file must never be resumed) and fails the pull with <paramref name="reason"/>.</summary>
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    private void Reject(string reason)
+    {
+        File.Delete(PartPath);
+        File.Delete(AnnouncedPath);
+        throw new ModelStoreException($"{reason} The download was deleted and nothing was installed; run the pull again.");
+    }
+
+    private static async Task<string> GitBlobSha1Async(string path, long size, CancellationToken ct)
+    {
+        using var sha1 = IncrementalHash.CreateHash(HashAlgorithmName.SHA1);
+        sha1.AppendData(System.Text.Encoding.ASCII.GetBytes($"blob {size}\0"));
+        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.SequentialScan);
+        var buffer = new byte[BufferSize];
+        int read;
+        while ((read = await stream.ReadAsync(buffer, ct)) > 0)
+            sha1.AppendData(buffer, 0, read);
+        return Convert.ToHexStringLower(sha1.GetHashAndReset());
     }
 
     private static async Task<string> HashFileAsync(string path, CancellationToken ct)

@@ -1,4 +1,7 @@
 using System.Collections.Concurrent;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using System.Net;
 using System.Net.Sockets;
 
@@ -15,6 +18,7 @@ internal sealed class LocalFileServer : IDisposable
     private readonly HttpListener _listener = new();
     private readonly Task _loop;
     private readonly ConcurrentDictionary<string, long> _dropOnce = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (string? Etag, long? Size)> _announceInstead = new(StringComparer.Ordinal);
 
     public LocalFileServer(string root)
     {
@@ -40,6 +44,24 @@ internal sealed class LocalFileServer : IDisposable
 
     /// <summary>When set, Range headers are ignored and whole files are sent with 200.</summary>
     public bool IgnoreRange { get; set; }
+
+    /// <summary>
+    /// When set, file responses carry <c>X-Linked-Etag</c> (quoted SHA-256) and <c>X-Linked-Size</c> as Hugging Face
+    /// sends them for LFS files; with <see cref="RedirectLikeHuggingFace"/> they go on a 302 to <c>/cdn/...</c> instead.
+    /// </summary>
+    public bool AnnounceDigests { get; set; }
+
+    /// <summary>
+    /// When set with <see cref="AnnounceDigests"/>, <c>.json</c> files are treated as small non-LFS files: served
+    /// directly with their git blob id as the ETag and an <c>X-Repo-Commit</c> header, as Hugging Face does.
+    /// </summary>
+    public bool AnnounceGitBlobForJson { get; set; }
+
+    /// <summary>When set, a file request is answered with a 302 to the same file under <c>/cdn/</c>.</summary>
+    public bool RedirectLikeHuggingFace { get; set; }
+
+    /// <summary>Announce these values for <paramref name="urlPath"/> instead of the real ones (null: the real one).</summary>
+    public void AnnounceInstead(string urlPath, string? etag, long? size) => _announceInstead[urlPath] = (etag, size);
 
     /// <summary>The next response for <paramref name="urlPath"/> sends <paramref name="bytes"/> body bytes, then drops the connection.</summary>
     public void DropOnceAfter(string urlPath, long bytes) => _dropOnce[urlPath] = bytes;
@@ -70,7 +92,9 @@ internal sealed class LocalFileServer : IDisposable
         var response = context.Response;
         try
         {
-            var file = Path.GetFullPath(Path.Combine(_root, urlPath.TrimStart('/')));
+            var fromCdn = urlPath.StartsWith("/cdn/", StringComparison.Ordinal);
+            var repoPath = fromCdn ? urlPath["/cdn".Length..] : urlPath;
+            var file = Path.GetFullPath(Path.Combine(_root, repoPath.TrimStart('/')));
             if (!file.StartsWith(_root, StringComparison.Ordinal) || !File.Exists(file))
             {
                 Requests.Enqueue((urlPath, range, 404));
@@ -79,6 +103,27 @@ internal sealed class LocalFileServer : IDisposable
                 return;
             }
             var data = await File.ReadAllBytesAsync(file);
+            var small = AnnounceGitBlobForJson && repoPath.EndsWith(".json", StringComparison.Ordinal);
+            var (etag, size) = _announceInstead.TryGetValue(urlPath, out var instead) ? instead : (null, null);
+            if (AnnounceDigests && !fromCdn && small)
+            {
+                var blob = SHA1.HashData([.. Encoding.ASCII.GetBytes($"blob {data.Length}\0"), .. data]);
+                response.AddHeader("ETag", etag ?? $"\"{Convert.ToHexStringLower(blob)}\"");
+                response.AddHeader("X-Repo-Commit", new string('c', 40));
+            }
+            else if (AnnounceDigests && !fromCdn)
+            {
+                response.AddHeader("X-Linked-Etag", etag ?? $"\"{Convert.ToHexStringLower(SHA256.HashData(data))}\"");
+                response.AddHeader("X-Linked-Size", (size ?? data.Length).ToString(CultureInfo.InvariantCulture));
+            }
+            if (RedirectLikeHuggingFace && !fromCdn && !small)
+            {
+                Requests.Enqueue((urlPath, range, 302));
+                response.StatusCode = 302;
+                response.RedirectLocation = "/cdn" + urlPath;
+                response.Close();
+                return;
+            }
             long start = 0;
             if (range is not null && !IgnoreRange && range.StartsWith("bytes=", StringComparison.Ordinal) && range.EndsWith('-'))
             {
