@@ -3,7 +3,8 @@ namespace SemanticSearch.Tests.Shared;
 /// <summary>
 /// A fine checkerboard (period 15 px) over large colour blocks. In a large JPEG, a 1/8 DCT-scaled decode aliases the
 /// checkerboard into a visible moiré that a 1/4 decode does not show, so the same file embeds measurably differently
-/// when two paths decode it at different scales (ordinary photos differ by less than a cosine of 1e-5).
+/// when two paths decode it at different scales (a striped, noisy 2400 × 2000 JPEG, decoded at 1/4 and 1/2, stayed
+/// within a cosine of 1e-5 on the demo model and could not show the difference).
 /// </summary>
 internal static class MoirePattern
 {
