@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -23,7 +24,8 @@ public static class CrawlerServiceCollectionExtensions
     /// Adds the indexing pipeline, <see cref="IReindexService"/> (<see cref="ReindexService"/>), the hosted
     /// <see cref="CrawlerBackgroundService"/> (it only runs inside a host), the crawler's HTTP client, and binds
     /// <c>SemanticSearch:Crawler</c>, <c>SemanticSearch:Sources</c> and <c>SemanticSearch:StartupSources</c>, validated on start. Needs the catalog, vector
-    /// index store, embedding model, imaging services and <see cref="DataFolder"/> registered by the other projects.
+    /// index store, embedding model, imaging services and <see cref="DataFolder"/> registered by the other projects; registers the
+    /// one <see cref="IImageEmbedder"/> (<see cref="ImageEmbedder"/>, decoding at the thumbnail side) that search uses too.
     /// </summary>
     public static IServiceCollection AddCrawler(this IServiceCollection services, IConfiguration configuration)
     {
@@ -75,12 +77,19 @@ public static class CrawlerServiceCollectionExtensions
         services.AddSingleton(sp => new WebFetcher(sp.GetRequiredService<IHttpClientFactory>(), sp.GetRequiredService<IOptions<CrawlerOptions>>()));
         services.AddSingleton<ContentReader>();
         services.AddSingleton<ConfiguredSourceSync>();
+        // The one image embedder of the process: the crawler and every query decode at the same side (the model input
+        // or the thumbnail, whichever is larger), so a file embeds the same when indexed and when uploaded.
+        services.TryAddSingleton<IImageEmbedder>(sp => new ImageEmbedder(
+            sp.GetRequiredService<IEmbeddingModel>().Images,
+            sp.GetRequiredService<IImageDecoder>(),
+            sp.GetRequiredService<IImagePreprocessor>(),
+            sp.GetRequiredService<IOptions<CrawlerOptions>>().Value.ThumbnailMaxSide));
         services.AddSingleton(sp => new IndexingPipeline(
             sp.GetRequiredService<ICatalogStore>(),
             sp.GetRequiredService<IVectorIndexStore>(),
             sp.GetRequiredService<IEmbeddingModel>(),
             sp.GetRequiredService<IImageDecoder>(),
-            sp.GetRequiredService<IImagePreprocessor>(),
+            sp.GetRequiredService<IImageEmbedder>(),
             sp.GetRequiredService<IThumbnailEncoder>(),
             sp.GetRequiredService<DecodeMemoryBudget>(),
             sp.GetRequiredService<DataFolder>(),

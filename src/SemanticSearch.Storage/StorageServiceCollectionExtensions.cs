@@ -20,7 +20,7 @@ public static class StorageServiceCollectionExtensions
     /// <see cref="ICatalogStore"/>, <see cref="IVectorIndexStore"/> and <see cref="IVectorIndex"/> (the recovered index)
     /// as singletons, and <see cref="ISearchService"/>. Options: <c>SemanticSearch:Index</c> and <c>SemanticSearch:Search</c>.
     /// With <paramref name="readOnly"/> the index is memory-mapped when current and never saved (search-only tools).
-    /// The search service needs an IEmbeddingModel, IImageDecoder and IImagePreprocessor (AddClip, AddImaging).
+    /// The search service needs an IEmbeddingModel and an IImageEmbedder (AddClip, AddImaging, AddCrawler).
     /// </summary>
     public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration, bool readOnly = false)
     {

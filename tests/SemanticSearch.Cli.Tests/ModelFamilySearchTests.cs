@@ -2,6 +2,8 @@ using System.Numerics.Tensors;
 using System.Text.Json;
 using SemanticSearch.Clip;
 using SemanticSearch.Clip.Onnx;
+using SemanticSearch.Core.Embeddings;
+using SemanticSearch.Crawler;
 using SemanticSearch.Imaging;
 using SemanticSearch.Tests.Shared;
 
@@ -81,19 +83,17 @@ public sealed class ModelFamilySearchTests : IDisposable
         return JsonSerializer.Deserialize<Hit[]>(stdout, new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
     }
 
-    /// <summary>The gallery ranked by the model itself: each image decoded and preprocessed as the crawler does.</summary>
+    /// <summary>The gallery ranked by the model itself: each image embedded by the embedder the crawler uses.</summary>
     private static (string File, double Score)[] ExpectedOrder(string modelDir, string text)
     {
         using var model = ClipEmbeddingModel.Load(modelDir, new ClipModelOptions());
         var query = model.Text.EncodeTexts([text])[0];
-        var preprocessor = new ClipImagePreprocessor(new SkiaImageDecoder());
-        var spec = model.Images.Preprocess;
+        var decoder = new SkiaImageDecoder();
+        var embedder = new ImageEmbedder(model.Images, decoder, new ClipImagePreprocessor(decoder), new CrawlerOptions().ThumbnailMaxSide);
         return Directory.GetFiles(Gallery)
             .Select(file =>
             {
-                var tensor = new float[spec.TensorLength];
-                preprocessor.ToTensor(File.ReadAllBytes(file), spec, tensor);
-                var embedding = model.Images.EncodeImages(tensor, 1)[0];
+                var embedding = embedder.Embed(File.ReadAllBytes(file));
                 return (File: Path.GetFileName(file), Score: (double)TensorPrimitives.Dot(query, embedding));
             })
             .OrderByDescending(e => e.Score)

@@ -226,9 +226,7 @@ internal static class BenchAnnCommand
     {
         using var services = CliHost.Build(dataDir: Path.Combine(Path.GetTempPath(), "semsearch-bench-ann"), modelDir, readOnly: true);
         var model = services.GetRequiredService<IEmbeddingModel>();
-        var decoder = services.GetRequiredService<IImageDecoder>();
-        var preprocessor = services.GetRequiredService<IImagePreprocessor>();
-        var spec = model.Images.Preprocess;
+        var embedder = services.GetRequiredService<IImageEmbedder>();
         var vectors = new List<float[]>();
         var files = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
         Progress($"demo: embedding up to {files.Count:N0} files of {folder} with {model.ModelId}");
@@ -236,10 +234,7 @@ internal static class BenchAnnCommand
         {
             try
             {
-                var decoded = decoder.Decode(File.ReadAllBytes(file), spec.Size);
-                var tensor = new float[spec.TensorLength];
-                preprocessor.ToTensor(decoded, spec, tensor);
-                vectors.Add(model.Images.EncodeImages(tensor, 1, cancellationToken)[0]);
+                vectors.Add(embedder.Embed(File.ReadAllBytes(file), cancellationToken: cancellationToken));
             }
             catch (ImageDecodeException)
             {

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Threading.Channels;
 using SemanticSearch.Clip;
 using SemanticSearch.Clip.Onnx;
+using SemanticSearch.Core.Embeddings;
 using SemanticSearch.Core.Imaging;
 using SemanticSearch.Imaging;
 using Spectre.Console;
@@ -85,7 +86,8 @@ internal static class BenchEmbedCommand
             var workerCount = Math.Max(1, parseResult.GetValue(workers) ?? (Environment.ProcessorCount <= 4 ? 1 : Environment.ProcessorCount / 4));
             using var clip = ClipEmbeddingModel.Load(options);
             var decoder = new SkiaImageDecoder(Math.Max(1, parseResult.GetValue(margin)));
-            var result = await RunAsync(clip, decoder, files, span, roundCount, workerCount, options.IntraOpThreads, cancellationToken);
+            var embedder = EmbedCommand.ImageEmbedder(clip.Images, decoder, parseResult.GetValue(model));
+            var result = await RunAsync(clip, embedder, decoder, files, span, roundCount, workerCount, options.IntraOpThreads, cancellationToken);
             if (parseResult.GetValue(json))
                 Console.Out.WriteLine(JsonSerializer.Serialize(result, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }));
             else
@@ -96,27 +98,26 @@ internal static class BenchEmbedCommand
     }
 
     private static async Task<Result> RunAsync(
-        ClipEmbeddingModel clip, SkiaImageDecoder decoder, string[] files, TimeSpan span, int rounds, int workers, int onnxThreads, CancellationToken ct)
+        ClipEmbeddingModel clip, ImageEmbedder embedder, SkiaImageDecoder decoder, string[] files, TimeSpan span, int rounds, int workers, int onnxThreads, CancellationToken ct)
     {
-        var preprocessor = new ClipImagePreprocessor(decoder);
-        var spec = clip.Images.Preprocess;
+        var spec = embedder.Preprocess;
         var batch = clip.Images.BatchSize;
         var megapixels = files.Select(f => decoder.ReadMetadata(File.ReadAllBytes(f))).Average(m => m.Width * (double)m.Height / 1e6);
         var slice = span / rounds;
 
         var ready = new float[batch * spec.TensorLength];
         Console.Error.WriteLine($"bench embed: warming up ({clip.ModelId}, batch {batch})...");
-        clip.Images.EncodeImages(ready, batch, ct);
+        embedder.Encode(ready, batch, ct);
 
         // One thread decoding alone tells how much of the CPU budget decoding takes.
         var (decoded, _, decodeCpu) = Measure(slice, () =>
         {
             foreach (var file in files)
-                preprocessor.ToTensor(File.ReadAllBytes(file), spec, ready.AsSpan(0, spec.TensorLength));
+                embedder.Prepare(File.ReadAllBytes(file), ready.AsSpan(0, spec.TensorLength));
             return files.Length;
         });
         for (var i = 0; i < batch; i++)
-            preprocessor.ToTensor(File.ReadAllBytes(files[i % files.Length]), spec, ready.AsSpan(i * spec.TensorLength, spec.TensorLength));
+            embedder.Prepare(File.ReadAllBytes(files[i % files.Length]), ready.AsSpan(i * spec.TensorLength, spec.TensorLength));
 
         // (a) and (b) alternate so that both see the same background load on a shared machine.
         double bareItems = 0, bareSeconds = 0, bareCpu = 0, pipelineItems = 0, pipelineSeconds = 0, pipelineCpu = 0;
@@ -124,12 +125,12 @@ internal static class BenchEmbedCommand
         for (var round = 1; round <= rounds; round++)
         {
             Console.Error.WriteLine($"bench embed: round {round}/{rounds}: (a) vision session on ready tensors...");
-            var (items, seconds, cpu) = Measure(slice, () => { clip.Images.EncodeImages(ready, batch, ct); return batch; });
+            var (items, seconds, cpu) = Measure(slice, () => { embedder.Encode(ready, batch, ct); return batch; });
             bareItems += items;
             bareSeconds += seconds;
             bareCpu += cpu;
             Console.Error.WriteLine($"bench embed: round {round}/{rounds}: (b) read + decode + preprocess + encode, {workers} decode worker(s)...");
-            var (piped, pipedSeconds, pipedCpu, failed) = await MeasurePipelineAsync(clip, preprocessor, files, workers, slice, ct);
+            var (piped, pipedSeconds, pipedCpu, failed) = await MeasurePipelineAsync(clip, embedder, files, workers, slice, ct);
             pipelineItems += piped;
             pipelineSeconds += pipedSeconds;
             pipelineCpu += pipedCpu;
@@ -186,7 +187,7 @@ internal static class BenchEmbedCommand
     /// copies nor waits for a decode unless decoding is the bottleneck.
     /// </summary>
     private static async Task<(double Items, double Seconds, double CpuSeconds, long Failures)> MeasurePipelineAsync(
-        ClipEmbeddingModel clip, ClipImagePreprocessor preprocessor, string[] files, int workers, TimeSpan span, CancellationToken ct)
+        ClipEmbeddingModel clip, ImageEmbedder embedder, string[] files, int workers, TimeSpan span, CancellationToken ct)
     {
         var spec = clip.Images.Preprocess;
         var batch = clip.Images.BatchSize;
@@ -210,7 +211,7 @@ internal static class BenchEmbedCommand
                         var file = files[(int)(Interlocked.Increment(ref next) % files.Length)];
                         try
                         {
-                            preprocessor.ToTensor(File.ReadAllBytes(file), spec, buffer.AsSpan(slot * spec.TensorLength, spec.TensorLength));
+                            embedder.Prepare(File.ReadAllBytes(file), buffer.AsSpan(slot * spec.TensorLength, spec.TensorLength));
                             slot++;
                         }
                         catch (Exception e) when (e is ImageDecodeException or IOException)
@@ -231,7 +232,7 @@ internal static class BenchEmbedCommand
 
         // The first batch only fills the pipeline; the clock starts once it is encoded.
         var first = await full.Reader.ReadAsync(ct);
-        clip.Images.EncodeImages(first, batch, ct);
+        embedder.Encode(first, batch, ct);
         empty.Writer.TryWrite(first);
         long encoded = 0;
         var cpu = CpuSeconds();
@@ -239,7 +240,7 @@ internal static class BenchEmbedCommand
         while (clock.Elapsed < span)
         {
             var buffer = await full.Reader.ReadAsync(ct);
-            clip.Images.EncodeImages(buffer, batch, ct);
+            embedder.Encode(buffer, batch, ct);
             empty.Writer.TryWrite(buffer);
             encoded += batch;
         }

@@ -3,7 +3,9 @@ using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using SemanticSearch.Clip;
 using SemanticSearch.Clip.Onnx;
+using SemanticSearch.Core.Embeddings;
 using SemanticSearch.Core.Imaging;
+using SemanticSearch.Crawler;
 using SemanticSearch.Imaging;
 
 namespace SemanticSearch.Cli.Commands;
@@ -57,7 +59,7 @@ internal static class EmbedCommand
                     for (var i = 0; i < textInputs.Length; i++)
                         WriteLine(stdout, textInputs[i], vectors[i]);
                 }
-                var ok = EmbedImages(clip, parseResult.GetValue(images) ?? [], stdout, cancellationToken);
+                var ok = EmbedImages(clip, parseResult.GetValue(model), parseResult.GetValue(images) ?? [], stdout, cancellationToken);
                 return Task.FromResult(ok ? 0 : 2);
             }
         });
@@ -68,11 +70,21 @@ internal static class EmbedCommand
     internal static ClipModelOptions ModelOptions(string? modelDir) =>
         CliHost.Settings(null, modelDir).GetSection(ClipModelOptions.SectionName).Get<ClipModelOptions>() ?? new ClipModelOptions();
 
-    /// <summary>Encodes images in batches; an unreadable image is reported on stderr and skipped. False if any failed.</summary>
-    private static bool EmbedImages(ClipEmbeddingModel clip, string[] paths, Stream stdout, CancellationToken ct)
+    /// <summary>
+    /// The image embedder the crawler and search use, with the thumbnail side from the settings, so <c>embed</c> prints
+    /// exactly the vectors the index stores.
+    /// </summary>
+    internal static ImageEmbedder ImageEmbedder(IImageEncoder images, IImageDecoder decoder, string? modelDir)
     {
-        var preprocessor = new ClipImagePreprocessor();
-        var spec = clip.Images.Preprocess;
+        var crawler = CliHost.Settings(null, modelDir).GetSection(CrawlerOptions.SectionName).Get<CrawlerOptions>() ?? new CrawlerOptions();
+        return new ImageEmbedder(images, decoder, new ClipImagePreprocessor(decoder), crawler.ThumbnailMaxSide);
+    }
+
+    /// <summary>Encodes images in batches; an unreadable image is reported on stderr and skipped. False if any failed.</summary>
+    private static bool EmbedImages(ClipEmbeddingModel clip, string? modelDir, string[] paths, Stream stdout, CancellationToken ct)
+    {
+        var embedder = ImageEmbedder(clip.Images, new SkiaImageDecoder(), modelDir);
+        var spec = embedder.Preprocess;
         var batch = clip.Images.BatchSize;
         var tensors = new float[batch * spec.TensorLength];
         var pending = new List<string>(batch);
@@ -82,7 +94,7 @@ internal static class EmbedCommand
             try
             {
                 var bytes = File.ReadAllBytes(path);
-                preprocessor.ToTensor(bytes, spec, tensors.AsSpan(pending.Count * spec.TensorLength, spec.TensorLength));
+                embedder.Prepare(bytes, tensors.AsSpan(pending.Count * spec.TensorLength, spec.TensorLength));
                 pending.Add(path);
             }
             catch (Exception e) when (e is ImageDecodeException or IOException or UnauthorizedAccessException)
@@ -100,7 +112,7 @@ internal static class EmbedCommand
         {
             if (pending.Count == 0)
                 return;
-            var vectors = clip.Images.EncodeImages(tensors, pending.Count, ct);
+            var vectors = embedder.Encode(tensors, pending.Count, ct);
             for (var i = 0; i < pending.Count; i++)
                 WriteLine(stdout, pending[i], vectors[i]);
             pending.Clear();

@@ -14,8 +14,7 @@ namespace SemanticSearch.Core.Search;
 /// </summary>
 public sealed class SearchService(
     IEmbeddingModel model,
-    IImageDecoder decoder,
-    IImagePreprocessor preprocessor,
+    IImageEmbedder embedder,
     ICatalogStore catalog,
     IVectorIndex index,
     SearchOptions? options = null) : ISearchService
@@ -102,12 +101,9 @@ public sealed class SearchService(
         }
         if (query.Image is { } bytes)
         {
-            var spec = model.Images.Preprocess;
-            // Decode only as large as preprocessing needs (JPEG DCT scaling), within the usual safety limits.
-            var decoded = decoder.Decode(bytes.Span, minShortSide: spec.Size, DecodeLimits.Default);
-            var tensor = new float[spec.TensorLength];
-            preprocessor.ToTensor(decoded, spec, tensor);
-            var embedding = model.Images.EncodeImages(tensor, 1, cancellationToken)[0];
+            // The embedder the crawler uses, so an indexed file uploaded as a query embeds exactly as stored; the usual
+            // safety limits apply (the web host checked the upload limits before).
+            var embedding = embedder.Embed(bytes.Span, DecodeLimits.Default, cancellationToken);
             AddScaled(sum, embedding, query.ImageWeight);
         }
         if (query.SimilarTo is { } id)

@@ -13,14 +13,14 @@ namespace SemanticSearch.Crawler.Pipeline;
 /// for a moment, so the last images of a run (or a slow source) never wait. Runs on its own thread because model
 /// calls block.
 /// </summary>
-internal sealed class EncoderStage(IImageEncoder encoder, int batchSize, ILogger logger)
+internal sealed class EncoderStage(IImageEmbedder embedder, int batchSize, ILogger logger)
 {
     /// <summary>How long a partial batch waits for more images before it is encoded anyway.</summary>
     private static readonly TimeSpan FillWait = TimeSpan.FromMilliseconds(20);
 
     public async Task RunAsync(RunContext run, ChannelReader<PreparedImage> input, ChannelWriter<WriteItem> output)
     {
-        var length = encoder.Preprocess.TensorLength;
+        var length = embedder.Preprocess.TensorLength;
         var buffer = new float[batchSize * length];
         var batch = new List<PreparedImage>(batchSize);
         try
@@ -74,7 +74,7 @@ internal sealed class EncoderStage(IImageEncoder encoder, int batchSize, ILogger
         var started = StageClock.Start();
         try
         {
-            var embeddings = encoder.EncodeImages(buffer.AsMemory(0, batch.Count * length), batch.Count, run.Token);
+            var embeddings = embedder.Encode(buffer.AsMemory(0, batch.Count * length), batch.Count, run.Token);
             run.Timings.Add(PipelineStage.Encode, started, batch.Count);
             return batch.Select((p, i) => new WriteItem(p.Row.Location) { Embedded = p.Row with { Embedding = embeddings[i] } }).ToList();
         }

@@ -22,8 +22,7 @@ internal sealed class ImageWorker(
     ICatalogStore catalog,
     IImageDecoder decoder,
     DecodeMemoryBudget decodeMemory,
-    IImagePreprocessor preprocessor,
-    IImageEncoder encoder,
+    IImageEmbedder embedder,
     ThumbnailStore thumbnails,
     ContentReader reader,
     WebFetcher fetcher,
@@ -31,9 +30,6 @@ internal sealed class ImageWorker(
     ILogger logger)
 {
     private readonly DecodeLimits _limits = new() { MaxPixels = options.MaxPixels, MaxBytes = options.MaxDownloadBytes };
-
-    /// <summary>Smallest side the decode must keep: large enough for the model input and the thumbnail.</summary>
-    private int DecodeSide => Math.Max(encoder.Preprocess.Size, options.ThumbnailMaxSide);
 
     public async Task RunAsync(RunContext run, ChannelReader<WorkItem> input, ChannelWriter<PreparedImage> toEncode, ChannelWriter<WriteItem> toWrite)
     {
@@ -103,7 +99,7 @@ internal sealed class ImageWorker(
 
             // The decode's share of the memory budget shared with query uploads, measured from the header; the crawler
             // waits for it however long it takes (uploads give up after a short wait instead).
-            long memory = decoder.MeasureDecodeMemory(bytes, DecodeSide, _limits);
+            long memory = embedder.MeasureDecodeMemory(bytes, _limits);
             using var lease = await decodeMemory.TryAcquireAsync(memory, Timeout.InfiniteTimeSpan, run.Token).ConfigureAwait(false);
             return (Prepare(run, item, bytes, hash, size, modified), null);
         }
@@ -200,17 +196,17 @@ internal sealed class ImageWorker(
 
     private PreparedImage Prepare(RunContext run, DiscoveredItem item, byte[] bytes, string hash, long size, DateTimeOffset modified)
     {
-        var spec = encoder.Preprocess;
+        var spec = embedder.Preprocess;
         var started = StageClock.Start();
-        // Decode large enough for both the model input and the thumbnail (JPEG may decode at a reduced scale).
-        var decoded = decoder.Decode(bytes, DecodeSide, _limits);
+        // The embedder's decode serves both the model input and the thumbnail, and is the one queries use too.
+        var decoded = embedder.Decode(bytes, _limits);
         run.Timings.Add(PipelineStage.Decode, started);
 
         started = StageClock.Start();
         var tensor = ArrayPool<float>.Shared.Rent(spec.TensorLength);
         try
         {
-            preprocessor.ToTensor(decoded, spec, tensor.AsSpan(0, spec.TensorLength));
+            embedder.ToTensor(decoded, tensor.AsSpan(0, spec.TensorLength));
         }
         catch
         {

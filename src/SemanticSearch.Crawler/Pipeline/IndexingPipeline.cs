@@ -39,7 +39,7 @@ public sealed class IndexingPipeline
         IVectorIndexStore index,
         IEmbeddingModel model,
         IImageDecoder decoder,
-        IImagePreprocessor preprocessor,
+        IImageEmbedder embedder,
         IThumbnailEncoder thumbnailEncoder,
         DecodeMemoryBudget decodeMemory,
         DataFolder dataFolder,
@@ -58,8 +58,8 @@ public sealed class IndexingPipeline
         _discovery = new DiscoveryStage(options, fetcher);
         var thumbnails = new ThumbnailStore(dataFolder, thumbnailEncoder, options.ThumbnailMaxSide);
         _changeDetection = new ChangeDetectionStage(catalog, thumbnails);
-        _worker = new ImageWorker(catalog, decoder, decodeMemory, preprocessor, model.Images, thumbnails, reader, fetcher, options, _logger);
-        _encoder = new EncoderStage(model.Images, options.BatchSize, _logger);
+        _worker = new ImageWorker(catalog, decoder, decodeMemory, embedder, thumbnails, reader, fetcher, options, _logger);
+        _encoder = new EncoderStage(embedder, options.BatchSize, _logger);
         _writer = new WriterStage(catalog, index, options);
         _deletion = new DeletionPass(catalog, index);
         _counter = new WorkCounter(options, catalog, thumbnails);

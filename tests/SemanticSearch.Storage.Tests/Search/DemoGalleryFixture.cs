@@ -1,6 +1,7 @@
 using SemanticSearch.Clip;
 using SemanticSearch.Clip.Onnx;
 using SemanticSearch.Core.Catalog;
+using SemanticSearch.Core.Embeddings;
 using SemanticSearch.Core.Search;
 using SemanticSearch.Imaging;
 using SemanticSearch.Storage.Catalog;
@@ -21,13 +22,13 @@ public sealed class DemoGalleryFixture : IDisposable
     {
         Model = ClipEmbeddingModel.Load(new ClipModelOptions { Path = RepoPaths.DemoModel });
         var decoder = new SkiaImageDecoder();
-        var preprocessor = new ClipImagePreprocessor(decoder);
+        Embedder = new ImageEmbedder(Model.Images, decoder, new ClipImagePreprocessor(decoder), SearchFixture.CrawlerThumbnailSide);
         Catalog = new CatalogStore(_temp.Combine("catalog.db"));
         Catalog.EnsureModel(Model.ModelId, Model.Dimension);
         Store = VectorIndexStore.Open(Catalog, _temp.Combine("vectors.usearch"), new VectorIndexOptions());
         var sourceId = Catalog.AddSource(new CatalogSource { Kind = SourceKind.Folder, Location = RepoPaths.DemoGallery }).Id;
 
-        var spec = Model.Images.Preprocess;
+        var spec = Embedder.Preprocess;
         var images = new List<EmbeddedImage>();
         var files = Directory.GetFiles(RepoPaths.DemoGallery)
             .Where(p => p.EndsWith(".jpg", StringComparison.Ordinal) || p.EndsWith(".png", StringComparison.Ordinal))
@@ -35,9 +36,8 @@ public sealed class DemoGalleryFixture : IDisposable
         foreach (var path in files)
         {
             var bytes = File.ReadAllBytes(path);
-            var decoded = decoder.Decode(bytes, spec.Size);
             var tensor = new float[spec.TensorLength];
-            preprocessor.ToTensor(decoded, spec, tensor);
+            var decoded = Embedder.Prepare(bytes, tensor);
             images.Add(new EmbeddedImage
             {
                 SourceId = sourceId,
@@ -48,7 +48,7 @@ public sealed class DemoGalleryFixture : IDisposable
                 Width = decoded.Metadata.Width,
                 Height = decoded.Metadata.Height,
                 Format = decoded.Metadata.Format,
-                Embedding = Model.Images.EncodeImages(tensor, 1)[0],
+                Embedding = Embedder.Encode(tensor, 1)[0],
             });
         }
         Store.Apply(Catalog.WriteBatch(new CatalogBatch { Indexed = images }));
@@ -64,7 +64,10 @@ public sealed class DemoGalleryFixture : IDisposable
     /// <summary>Images indexed.</summary>
     public int Count { get; }
 
-    public SearchService Service() => new(Model, new SkiaImageDecoder(), new ClipImagePreprocessor(new SkiaImageDecoder()), Catalog, Store.Index);
+    /// <summary>The image embedder the catalog was filled with.</summary>
+    public ImageEmbedder Embedder { get; }
+
+    public SearchService Service() => new(Model, Embedder, Catalog, Store.Index);
 
     public void Dispose()
     {

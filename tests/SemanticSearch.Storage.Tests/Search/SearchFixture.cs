@@ -1,6 +1,7 @@
 using SemanticSearch.Clip;
 using SemanticSearch.Clip.Onnx;
 using SemanticSearch.Core.Catalog;
+using SemanticSearch.Core.Embeddings;
 using SemanticSearch.Core.Search;
 using SemanticSearch.Imaging;
 using SemanticSearch.Storage.Catalog;
@@ -22,19 +23,19 @@ public sealed class SearchFixture : IDisposable
         Model = ClipEmbeddingModel.Load(new ClipModelOptions { Path = RepoPaths.DemoModel });
         Decoder = new SkiaImageDecoder();
         Preprocessor = new ClipImagePreprocessor(Decoder);
+        Embedder = new ImageEmbedder(Model.Images, Decoder, Preprocessor, CrawlerThumbnailSide);
         Catalog = new CatalogStore(_temp.Combine("catalog.db"));
         Catalog.EnsureModel(Model.ModelId, Model.Dimension);
         Store = VectorIndexStore.Open(Catalog, _temp.Combine("vectors.usearch"), new VectorIndexOptions { ExactBelow = 0 });
         SourceId = Catalog.AddSource(new CatalogSource { Kind = SourceKind.Folder, Location = PhotosFolder }).Id;
 
-        var spec = Model.Images.Preprocess;
+        var spec = Embedder.Preprocess;
         var images = new List<EmbeddedImage>();
         foreach (var path in Directory.GetFiles(PhotosFolder).Where(p => !p.EndsWith(".md", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
         {
             var bytes = File.ReadAllBytes(path);
-            var decoded = Decoder.Decode(bytes, spec.Size);
             var tensor = new float[spec.TensorLength];
-            Preprocessor.ToTensor(decoded, spec, tensor);
+            var decoded = Embedder.Prepare(bytes, tensor);
             images.Add(new EmbeddedImage
             {
                 SourceId = SourceId,
@@ -46,7 +47,7 @@ public sealed class SearchFixture : IDisposable
                 Height = decoded.Metadata.Height,
                 Format = decoded.Metadata.Format,
                 DateTaken = decoded.Metadata.DateTaken,
-                Embedding = Model.Images.EncodeImages(tensor, 1)[0],
+                Embedding = Embedder.Encode(tensor, 1)[0],
             });
         }
         var result = Catalog.WriteBatch(new CatalogBatch { Indexed = images });
@@ -62,6 +63,12 @@ public sealed class SearchFixture : IDisposable
 
     public ClipImagePreprocessor Preprocessor { get; }
 
+    /// <summary>The crawler's default thumbnail side, so the fixture embeds exactly as an indexing run would.</summary>
+    public const int CrawlerThumbnailSide = 320;
+
+    /// <summary>The image embedder the catalog was filled with and the search services use.</summary>
+    public ImageEmbedder Embedder { get; }
+
     public CatalogStore Catalog { get; }
 
     public VectorIndexStore Store { get; }
@@ -72,7 +79,7 @@ public sealed class SearchFixture : IDisposable
     public IReadOnlyDictionary<string, long> Ids { get; }
 
     public SearchService Service(SearchOptions? options = null) =>
-        new(Model, Decoder, Preprocessor, Catalog, Store.Index, options);
+        new(Model, Embedder, Catalog, Store.Index, options);
 
     public void Dispose()
     {

@@ -1,3 +1,4 @@
+using SemanticSearch.Core.Embeddings;
 using SemanticSearch.Core.Search;
 
 namespace SemanticSearch.Storage.Tests.Search;
@@ -6,7 +7,7 @@ namespace SemanticSearch.Storage.Tests.Search;
 public sealed class SearchServiceAsyncTests(SearchFixture fixture) : IClassFixture<SearchFixture>
 {
     private SearchService ServiceOver(GatedEmbeddingModel model) =>
-        new(model, fixture.Decoder, fixture.Preprocessor, fixture.Catalog, fixture.Store.Index);
+        new(model, new ImageEmbedder(model.Images, fixture.Decoder, fixture.Preprocessor, SearchFixture.CrawlerThumbnailSide), fixture.Catalog, fixture.Store.Index);
 
     [Fact]
     public async Task A_search_hands_back_its_task_before_the_model_has_run()

@@ -208,7 +208,7 @@ public sealed class SearchServiceTests(SearchFixture fixture) : IClassFixture<Se
         });
         store.Apply(written);
         store.Apply(catalog.WriteBatch(new CatalogBatch { Deleted = [written.IndexedIds[0]] }));
-        var service = new SearchService(fixture.Model, fixture.Decoder, fixture.Preprocessor, catalog, store.Index);
+        var service = new SearchService(fixture.Model, fixture.Embedder, catalog, store.Index);
 
         var response = await service.SearchAsync(new SearchQuery { SimilarTo = written.IndexedIds[1], HideNearDuplicates = false });
         Assert.Equal([written.IndexedIds[2]], response.Results.Select(h => h.Image.Id));

@@ -39,9 +39,9 @@ public sealed class InstrumentedSearch(
             // Resolved per call: the service is a singleton, and resolving it only once the model loaded keeps a
             // missing model from failing the host at start-up.
             var search = services.GetRequiredService<ISearchService>();
-            // Held until the search returns: the decoded pixels live until the tensor is made.
+            // Held until the search returns: the decoded pixels (at the embedder's decode side) live until the tensor is made.
             using var lease = query.Image is { } image
-                ? await admission.EnterAsync(image, services.GetRequiredService<IEmbeddingModel>().Images.Preprocess.Size, cancellationToken)
+                ? await admission.EnterAsync(image, services.GetRequiredService<IImageEmbedder>().DecodeSide, cancellationToken)
                 : null;
             var response = await search.SearchAsync(query, cancellationToken);
             var elapsed = Stopwatch.GetElapsedTime(started);
