@@ -8,6 +8,7 @@ using SemanticSearch.Core.Catalog;
 using SemanticSearch.Core.Configuration;
 using SemanticSearch.Core.Crawling;
 using SemanticSearch.Core.Embeddings;
+using SemanticSearch.Core.Imaging;
 using SemanticSearch.Core.Index;
 using SemanticSearch.Core.Search;
 using SemanticSearch.Imaging;
@@ -62,6 +63,9 @@ internal sealed class WebComponentContext : BunitContext
         Services.AddSingleton<StatusReport>();
         Services.AddSingleton<SourceAdministration>();
         Services.AddImaging();
+        // The web host's one image embedder (crawler side 320), over this context's model: the query admission asks it for its decode side.
+        Services.AddSingleton<IImageEmbedder>(sp => new ImageEmbedder(
+            Model.Images, sp.GetRequiredService<IImageDecoder>(), sp.GetRequiredService<IImagePreprocessor>(), thumbnailSide: 320));
         Services.AddSingleton<QueryImagePreview>();
         Services.AddSingleton(Options.Create(rateLimits ?? new RateLimitingOptions()));
         Services.AddSingleton<SearchAdmission>();
