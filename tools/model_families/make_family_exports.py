@@ -33,10 +33,13 @@ Each tower is a few hundred kB: CLIP token ids are folded into a small table (id
 per piece of its vocabulary; widths are 32.
 """
 import gzip
+import html
 import json
 import math
 import os
+import string
 import sys
+import unicodedata
 
 import numpy as np
 import onnx
@@ -72,6 +75,8 @@ FAMILIES = {
 TEXTS = ["a photo of a cat", "two small blue stars on a white background", "a rocket launch at night"]
 # SigLIP 2's tokenizer: sentencepiece BPE trained as Gemma's is (tools/tokenizer/make_sentencepiece_fixtures.py).
 SIGLIP_SPIECE = os.path.join(FIXTURES, "tokenizer", "sentencepiece", "bpe", "spiece.model")
+# One more text for SigLIP 2, whose open_clip config cleans texts with "canonicalize" (case, punctuation, entities).
+SIGLIP_TEXTS = TEXTS + ["A Photo of a CAT, on_the   sofa! &amp;amp; More..."]
 PHOTOS = ["chelsea.bmp", "coffee-palette.png", "astronaut-alpha.png"]
 # (photo, size) for the preprocessing parity fixtures; every one is written in all four modes.
 PREPROCESS_CASES = [("chelsea.bmp", 96), ("astronaut-alpha.png", 224), ("coffee-palette.png", 96),
@@ -282,15 +287,24 @@ def write_tokenizer_json(tokenizer):
         json.dump(data, f, ensure_ascii=False, separators=(",", ":"))
 
 
+def canonicalize(text):
+    """open_clip's clean="canonicalize": its basic clean (ftfy, which leaves clean text as NFC; html.unescape twice;
+    strip), then "_" to space, ASCII punctuation removed, lower case, whitespace runs to one space."""
+    text = html.unescape(html.unescape(unicodedata.normalize("NFC", text))).strip()
+    text = text.replace("_", " ").translate(str.maketrans("", "", string.punctuation)).lower()
+    return " ".join(text.split())
+
+
 def siglip_ids(sp, text, context):
-    """SigLIP 2's input: the pieces, then <eos>, cut to the context (no <bos>, no attention mask; padding follows)."""
-    return (sp.encode(text, out_type=int) + [sp.eos_id()])[:context]
+    """SigLIP 2's input: the canonical text's pieces, then <eos>, cut to the context (no <bos>, no attention mask;
+    padding follows)."""
+    return (sp.encode(canonicalize(text), out_type=int) + [sp.eos_id()])[:context]
 
 
 def family_reference(name, cfg, visual, textual, tokenizer, sp):
     texts = []
     with torch.no_grad():
-        for text in TEXTS:
+        for text in SIGLIP_TEXTS if name == "siglip2" else TEXTS:
             ids = siglip_ids(sp, text, cfg["context"]) if name == "siglip2" else tokenizer.encode_for_model(text, cfg["context"])
             padded = ids + [cfg["pad_id"]] * (cfg["context"] - len(ids))
             emb = textual(torch.tensor([padded], dtype=torch.int32))[0]
