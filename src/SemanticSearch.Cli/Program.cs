@@ -17,3 +17,9 @@ catch (DataFolderException e)
     Console.Error.WriteLine($"semsearch: {e.Message}");
     return 1;
 }
+catch (Exception e) when (ModelLoadFailure.Describe(e) is { } reason)
+{
+    // A model folder that cannot be loaded: one line with the reason instead of a crash and a stack trace.
+    Console.Error.WriteLine($"semsearch: {reason}");
+    return 1;
+}

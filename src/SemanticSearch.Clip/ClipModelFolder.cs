@@ -64,6 +64,9 @@ public sealed class ClipModelFolder
     /// <summary>The token texts are padded with to a fixed length (<c>pad_token</c> of tokenizer_config.json); null pads with id 0.</summary>
     public string? PadToken { get; init; }
 
+    /// <summary>How open_clip cleans texts before tokenizing (<c>text_cfg.tokenizer_kwargs.clean</c> of config.json), when the folder says.</summary>
+    public string? TextClean { get; init; }
+
     /// <summary>
     /// Reads the folder's layout. Throws <see cref="ClipModelException"/> saying how to get the model when something is missing.
     /// <paramref name="provider"/> decides what <see cref="ModelVariant.Auto"/> prefers (see <see cref="AutoVariantOrder"/>).

@@ -54,6 +54,8 @@ internal static class OpenClipFolderReader
             TokenizerDirectory = Path.Combine(dir, "textual"),
             ContextLength = context,
             PadToken = ClipModelFolder.ReadString(tokenizerConfig, "pad_token"),
+            TextClean = text.ValueKind == JsonValueKind.Object && text.TryGetProperty("tokenizer_kwargs", out var kwargs) && kwargs.ValueKind == JsonValueKind.Object
+                ? ClipModelFolder.ReadString(kwargs, "clean") : null,
             Card = ModelCardReader.Read(config, dir),
         };
     }

@@ -42,6 +42,7 @@ public sealed class ModelFamilySearchTests : IDisposable
     [InlineData("openai-openclip")]
     [InlineData("openai-hf")]
     [InlineData("openclip")]
+    [InlineData("siglip2")]
     public async Task A_model_family_answers_a_text_query_with_the_images_it_embeds_closest(string family)
     {
         var (model, data) = await IndexAsync(family);
@@ -53,17 +54,6 @@ public sealed class ModelFamilySearchTests : IDisposable
         Assert.Equal(expected.Select(e => e.File), hits.Select(h => Path.GetFileName(h.Path)));
         for (var i = 0; i < hits.Length; i++)
             Assert.Equal(expected[i].Score, hits[i].Score, 3);
-    }
-
-    [Fact]
-    public async Task A_SigLIP_text_query_is_refused_with_the_reason_until_its_tokenizer_is_supported()
-    {
-        var (model, data) = await IndexAsync("siglip2");
-
-        var (exit, _, stderr) = await SemsearchProcess.RunAsync(_temp.Path, "search", "a red circle", "--data-dir", data, "--model", model);
-
-        Assert.Equal(1, exit);
-        Assert.Contains("Unigram", stderr);
     }
 
     private async Task<(string Model, string Data)> IndexAsync(string family)

@@ -4,7 +4,8 @@ reference data for the C# tests.
 
     /usr/bin/python3 tools/model_families/make_family_exports.py
 
-apt packages: python3-torch, python3-onnx, python3-pil, python3-numpy, python3-regex (the CLIP reference tokenizer).
+apt packages: python3-torch, python3-onnx, python3-pil, python3-numpy, python3-regex (the CLIP reference tokenizer),
+python3-sentencepiece (SigLIP 2's tokenizer).
 
 Writes tests/fixtures/model-families/:
   * openai-openclip/   OpenAI CLIP as Immich publishes it (open_clip layout): config.json, textual/model.onnx (`text`
@@ -16,25 +17,33 @@ Writes tests/fixtures/model-families/:
                        open_clip's own tokenizer pads with zeros);
   * siglip2/           a SigLIP 2 model in the open_clip layout (256 px, bilinear, squash, mean/std 0.5, `text` int32
                        [1, 64] padded with <pad> = 0, pooled at the last position so the padding matters). Its
-                       textual/tokenizer.json is a stand-in of the right kind (Unigram, Gemma's first special pieces
-                       only), not Gemma's 256,000-piece vocabulary: references carry token ids;
+                       textual/tokenizer.json is a Gemma-style SentencePiece BPE (byte fallback, no normalisation,
+                       pad, end, begin, unknown = ids 0..3, the end token after the text) in Hugging Face's form: the BPE
+                       model sentencepiece's trainer made for the tokenizer fixtures
+                       (tools/tokenizer/make_sentencepiece_fixtures.py), 900 pieces instead of Gemma's 256,000, and the
+                       text tower's embedding table has exactly that many rows;
   * clip-bpe-tokenizer.json  CLIP's BPE as a Hugging Face tokenizer.json, shared by the CLIP families (tests copy it to
                        textual/tokenizer.json; one copy keeps the fixtures small);
-  * references.json    per family: texts with their token ids and embeddings, photos with their image embeddings
+  * references.json    per family: texts with their token ids (python3-sentencepiece for SigLIP 2) and embeddings, photos with their image embeddings
                        (PIL preprocessing with the family's settings, then the PyTorch module);
   * preprocess/        PIL crops (uint8 HWC, gzip) of photo fixtures for every interpolation x resize mode, and
                        preprocess/manifest.json.
 The weights are random: the embeddings mean nothing, but the C# side must reproduce them (cosine >= 0.999).
-Each tower is a few hundred kB: token ids are folded into a small table (id mod 1021), widths are 32.
+Each tower is a few hundred kB: CLIP token ids are folded into a small table (id mod 1021), SigLIP 2's table has one row
+per piece of its vocabulary; widths are 32.
 """
 import gzip
+import html
 import json
 import math
 import os
+import string
 import sys
+import unicodedata
 
 import numpy as np
 import onnx
+import sentencepiece as spm
 import torch
 import torch.nn as nn
 from PIL import Image, ImageOps
@@ -42,6 +51,7 @@ from PIL import Image, ImageOps
 ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
 sys.path.insert(0, os.path.join(ROOT, "tools", "tokenizer"))
 from reference_tokenizer import ReferenceTokenizer  # noqa: E402
+from make_sentencepiece_fixtures import bpe_json, read_model  # noqa: E402
 
 FIXTURES = os.path.join(ROOT, "tests", "fixtures")
 OUT = os.path.join(FIXTURES, "model-families")
@@ -63,9 +73,10 @@ FAMILIES = {
                     pad_token="<pad>", pad_id=0, model_name="ViT-B-16-SigLIP2-256__webli"),
 }
 TEXTS = ["a photo of a cat", "two small blue stars on a white background", "a rocket launch at night"]
-# Token ids for the SigLIP family (its SentencePiece tokenizer is another part's work): any ids below 256,000 with
-# the end-of-sequence id 1 as Gemma's tokenizer appends it.
-SIGLIP_IDS = [[2, 235250, 2686, 576, 476, 4401, 1], [1437, 2301, 3868, 8995, 611, 476, 2674, 3824, 1], [9302, 1]]
+# SigLIP 2's tokenizer: sentencepiece BPE trained as Gemma's is (tools/tokenizer/make_sentencepiece_fixtures.py).
+SIGLIP_SPIECE = os.path.join(FIXTURES, "tokenizer", "sentencepiece", "bpe", "spiece.model")
+# One more text for SigLIP 2, whose open_clip config cleans texts with "canonicalize" (case, punctuation, entities).
+SIGLIP_TEXTS = TEXTS + ["A Photo of a CAT, on_the   sofa! &amp;amp; More..."]
 PHOTOS = ["chelsea.bmp", "coffee-palette.png", "astronaut-alpha.png"]
 # (photo, size) for the preprocessing parity fixtures; every one is written in all four modes.
 PREPROCESS_CASES = [("chelsea.bmp", 96), ("astronaut-alpha.png", 224), ("coffee-palette.png", 96),
@@ -129,12 +140,13 @@ class Textual(nn.Module):
     the rest of the sequence). The pad row of the table is small, so content dominates and a wrong pad id does not.
     """
 
-    def __init__(self, context, dim, causal, pool, pad_id, width=32, heads=2):
+    def __init__(self, context, dim, causal, pool, pad_id, rows=TABLE_ROWS, width=32, heads=2):
         super().__init__()
         self.pool = pool
-        self.embed = nn.Embedding(TABLE_ROWS, width)
+        self.rows = rows
+        self.embed = nn.Embedding(rows, width)
         with torch.no_grad():
-            self.embed.weight[pad_id % TABLE_ROWS] *= 0.01
+            self.embed.weight[pad_id % rows] *= 0.01
         self.pos = nn.Parameter(torch.randn(context, width) * 0.01)
         self.block = Block(width, heads)
         self.ln = nn.LayerNorm(width)
@@ -145,7 +157,7 @@ class Textual(nn.Module):
     def forward(self, text):
         ids = text.long()
         n = ids.shape[1]
-        x = self.embed(ids % TABLE_ROWS) + self.pos[:n]
+        x = self.embed(ids % self.rows) + self.pos[:n]
         x = x + 0.1 * (self.block(x, self.mask[:n, :n]) - x)
         x = x.cumsum(dim=1) / torch.arange(1, n + 1, dtype=x.dtype)[None, :, None]
         x = x[torch.arange(x.shape[0]), ids.argmax(dim=-1)] if self.pool == "argmax" else x[:, -1]
@@ -207,25 +219,35 @@ def write_open_clip_folder(name, cfg, visual, textual):
     write_json(os.path.join(folder, "config.json"), {
         "embed_dim": cfg["embed_dim"],
         "vision_cfg": {"image_size": cfg["size"], "layers": 1, "width": 32, "patch_size": cfg["patch"]},
-        "text_cfg": {"context_length": cfg["context"], "vocab_size": 256000 if name == "siglip2" else 49408,
+        "text_cfg": {"context_length": cfg["context"], "vocab_size": textual.rows if name == "siglip2" else 49408,
                      "width": 32, "heads": 2, "layers": 1,
                      "tokenizer_kwargs": {"clean": "canonicalize"} if name == "siglip2" else {}},
     })
-    write_json(os.path.join(folder, "textual", "tokenizer_config.json"), {
-        "pad_token": cfg["pad_token"], "model_max_length": cfg["context"],
-    })
+    tokenizer_config = {"pad_token": cfg["pad_token"], "model_max_length": cfg["context"]}
+    if name == "siglip2":
+        # As google/siglip2-*: Gemma's tokenizer without its <bos>, with <eos> after the text.
+        tokenizer_config = {"add_bos_token": False, "add_eos_token": True, **tokenizer_config}
+    write_json(os.path.join(folder, "textual", "tokenizer_config.json"), tokenizer_config)
     write_json(os.path.join(folder, "visual", "preprocess_cfg.json"), {
         "size": [cfg["size"], cfg["size"]], "mode": "RGB", "mean": cfg["mean"], "std": cfg["std"],
         "interpolation": cfg["interpolation"], "resize_mode": cfg["resize_mode"], "fill_color": 0,
     })
 
 
-def write_unigram_stand_in(folder):
-    """A Unigram tokenizer.json with Gemma's special pieces at their ids, so the pad token resolves as in the real file."""
-    pieces = [["<pad>", 0.0], ["<eos>", 0.0], ["<bos>", 0.0], ["<unk>", 0.0], ["\u2581a", -3.0], ["\u2581photo", -8.0]]
-    data = {"version": "1.0", "added_tokens": [{"id": i, "content": p[0], "special": True} for i, p in enumerate(pieces[:4])],
-            "model": {"type": "Unigram", "unk_id": 3, "vocab": pieces}}
-    write_json(os.path.join(folder, "textual", "tokenizer.json"), data)
+def write_siglip_tokenizer(folder, sp):
+    """The SentencePiece BPE as a Hugging Face tokenizer.json; its post-processor appends <eos>, as the Gemma converter
+    writes it for add_bos_token=false, add_eos_token=true."""
+    data = bpe_json(read_model(SIGLIP_SPIECE)[0])
+    eos = sp.id_to_piece(sp.eos_id())
+    data["post_processor"] = {
+        "type": "TemplateProcessing",
+        "single": [{"Sequence": {"id": "A", "type_id": 0}}, {"SpecialToken": {"id": eos, "type_id": 0}}],
+        "pair": [{"Sequence": {"id": "A", "type_id": 0}}, {"SpecialToken": {"id": eos, "type_id": 0}},
+                 {"Sequence": {"id": "B", "type_id": 0}}, {"SpecialToken": {"id": eos, "type_id": 0}}],
+        "special_tokens": {eos: {"id": eos, "ids": [sp.eos_id()], "tokens": [eos]}},
+    }
+    with open(os.path.join(folder, "textual", "tokenizer.json"), "w", encoding="utf-8") as f:
+        json.dump(data, f, ensure_ascii=False, separators=(",", ":"))
 
 
 def write_hf_folder(cfg, visual, textual):
@@ -265,20 +287,28 @@ def write_tokenizer_json(tokenizer):
         json.dump(data, f, ensure_ascii=False, separators=(",", ":"))
 
 
-def family_reference(name, cfg, visual, textual, tokenizer):
+def canonicalize(text):
+    """open_clip's clean="canonicalize": its basic clean (ftfy, which leaves clean text as NFC; html.unescape twice;
+    strip), then "_" to space, ASCII punctuation removed, lower case, whitespace runs to one space."""
+    text = html.unescape(html.unescape(unicodedata.normalize("NFC", text))).strip()
+    text = text.replace("_", " ").translate(str.maketrans("", "", string.punctuation)).lower()
+    return " ".join(text.split())
+
+
+def siglip_ids(sp, text, context):
+    """SigLIP 2's input: the canonical text's pieces, then <eos>, cut to the context (no <bos>, no attention mask;
+    padding follows)."""
+    return (sp.encode(canonicalize(text), out_type=int) + [sp.eos_id()])[:context]
+
+
+def family_reference(name, cfg, visual, textual, tokenizer, sp):
     texts = []
     with torch.no_grad():
-        if name == "siglip2":
-            for ids in SIGLIP_IDS:
-                padded = (ids + [cfg["pad_id"]] * cfg["context"])[:cfg["context"]]
-                emb = textual(torch.tensor([padded], dtype=torch.int32))[0]
-                texts.append({"text": None, "ids": ids, "embedding": nn.functional.normalize(emb, dim=0).tolist()})
-        else:
-            for text in TEXTS:
-                ids = tokenizer.encode_for_model(text, cfg["context"])
-                padded = ids + [cfg["pad_id"]] * (cfg["context"] - len(ids))
-                emb = textual(torch.tensor([padded], dtype=torch.int32))[0]
-                texts.append({"text": text, "ids": ids, "embedding": nn.functional.normalize(emb, dim=0).tolist()})
+        for text in SIGLIP_TEXTS if name == "siglip2" else TEXTS:
+            ids = siglip_ids(sp, text, cfg["context"]) if name == "siglip2" else tokenizer.encode_for_model(text, cfg["context"])
+            padded = ids + [cfg["pad_id"]] * (cfg["context"] - len(ids))
+            emb = textual(torch.tensor([padded], dtype=torch.int32))[0]
+            texts.append({"text": text, "ids": ids, "embedding": nn.functional.normalize(emb, dim=0).tolist()})
         images = []
         for photo in PHOTOS:
             crop = pil_crop(load_rgb(photo), cfg["size"], cfg["interpolation"], cfg["resize_mode"])
@@ -309,17 +339,20 @@ def write_preprocess_fixtures():
 def main():
     torch.set_num_threads(2)
     tokenizer = ReferenceTokenizer()
+    sp = spm.SentencePieceProcessor(model_file=SIGLIP_SPIECE)
+    assert sp.pad_id() == FAMILIES["siglip2"]["pad_id"], sp.pad_id()
     os.makedirs(OUT, exist_ok=True)
     write_tokenizer_json(tokenizer)
     references = {}
     for name, cfg in FAMILIES.items():
         torch.manual_seed(cfg["seed"])
         visual = Visual(cfg["size"], cfg["patch"], cfg["embed_dim"]).eval()
-        textual = Textual(cfg["context"], cfg["embed_dim"], cfg["causal"], cfg["pool"], cfg["pad_id"]).eval()
+        rows = sp.get_piece_size() if name == "siglip2" else TABLE_ROWS
+        textual = Textual(cfg["context"], cfg["embed_dim"], cfg["causal"], cfg["pool"], cfg["pad_id"], rows).eval()
         write_open_clip_folder(name, cfg, visual, textual)
         if name == "siglip2":
-            write_unigram_stand_in(os.path.join(OUT, name))
-        references[name] = family_reference(name, cfg, visual, textual, tokenizer)
+            write_siglip_tokenizer(os.path.join(OUT, name), sp)
+        references[name] = family_reference(name, cfg, visual, textual, tokenizer, sp)
         if name == "openai-openclip":
             write_hf_folder(cfg, visual, textual)
             references["openai-hf"] = references[name]

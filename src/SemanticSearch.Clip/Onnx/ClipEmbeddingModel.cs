@@ -96,6 +96,8 @@ public sealed class ClipEmbeddingModel : IEmbeddingModel
     private static (ITextTokenizer, TextPadding?) LoadTokenizer(ClipModelFolder folder)
     {
         var tokenizer = LoadTokenizer(folder.TokenizerDirectory);
+        if (folder.TextClean == OpenClipCanonicalText.CleanName)
+            tokenizer = new CanonicalizingTextTokenizer(tokenizer);
         if (folder.Layout != ClipModelLayout.OpenClip)
             return (tokenizer, folder.ContextLength is { } context ? new TextPadding(tokenizer.PadId, context, false) : null);
         var file = Path.Combine(folder.TokenizerDirectory, "tokenizer.json");

@@ -3,10 +3,10 @@ using System.Text.Json;
 namespace SemanticSearch.Clip.Tokenization;
 
 /// <summary>
-/// What a Hugging Face <c>tokenizer.json</c> says about itself without building a tokenizer: its model kind
-/// (<c>BPE</c>, <c>Unigram</c>, ...) and the id of one token (the pad token), from <c>added_tokens</c> or <c>model.vocab</c>.
+/// What a Hugging Face <c>tokenizer.json</c> says about one token (the pad token) without building a tokenizer: its id,
+/// from <c>added_tokens</c> or <c>model.vocab</c>.
 /// </summary>
-internal sealed record TokenizerJsonSummary(string Kind, int? TokenId)
+internal sealed record TokenizerJsonSummary(int? TokenId)
 {
     public static TokenizerJsonSummary Read(string path, string? token)
     {
@@ -16,9 +16,7 @@ internal sealed record TokenizerJsonSummary(string Kind, int? TokenId)
             using var document = JsonDocument.Parse(stream);
             var root = document.RootElement;
             var model = root.TryGetProperty("model", out var m) && m.ValueKind == JsonValueKind.Object ? m : default;
-            var kind = model.ValueKind == JsonValueKind.Object && model.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String
-                ? t.GetString()! : "unknown";
-            return new TokenizerJsonSummary(kind, token is null ? null : FindId(root, model, token));
+            return new TokenizerJsonSummary(token is null ? null : FindId(root, model, token));
         }
         catch (JsonException e)
         {
