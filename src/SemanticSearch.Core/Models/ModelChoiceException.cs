@@ -1,0 +1,4 @@
+namespace SemanticSearch.Core.Models;
+
+/// <summary>A model choice that cannot be used (unknown name, not pulled, a broken folder); the message says what to do.</summary>
+public sealed class ModelChoiceException(string message) : Exception(message);
