@@ -27,6 +27,7 @@ internal sealed class ImageWorker(
     ContentReader reader,
     WebFetcher fetcher,
     CrawlerOptions options,
+    ArrayPool<float> tensors,
     ILogger logger)
 {
     private readonly DecodeLimits _limits = new() { MaxPixels = options.MaxPixels, MaxBytes = options.MaxDownloadBytes };
@@ -203,14 +204,14 @@ internal sealed class ImageWorker(
         run.Timings.Add(PipelineStage.Decode, started);
 
         started = StageClock.Start();
-        var tensor = ArrayPool<float>.Shared.Rent(spec.TensorLength);
+        var tensor = tensors.Rent(spec.TensorLength);
         try
         {
             embedder.ToTensor(decoded, tensor.AsSpan(0, spec.TensorLength));
         }
         catch
         {
-            ArrayPool<float>.Shared.Return(tensor);
+            tensors.Return(tensor);
             throw;
         }
         run.Timings.Add(PipelineStage.Preprocess, started);

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.ExceptionServices;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
@@ -58,8 +59,8 @@ public sealed class IndexingPipeline
         _discovery = new DiscoveryStage(options, fetcher);
         var thumbnails = new ThumbnailStore(dataFolder, thumbnailEncoder, options.ThumbnailMaxSide);
         _changeDetection = new ChangeDetectionStage(catalog, thumbnails);
-        _worker = new ImageWorker(catalog, decoder, decodeMemory, embedder, thumbnails, reader, fetcher, options, _logger);
-        _encoder = new EncoderStage(embedder, options.BatchSize, _logger);
+        _worker = new ImageWorker(catalog, decoder, decodeMemory, embedder, thumbnails, reader, fetcher, options, ArrayPool<float>.Shared, _logger);
+        _encoder = new EncoderStage(embedder, options.BatchSize, ArrayPool<float>.Shared, _logger);
         _writer = new WriterStage(catalog, index, options);
         _deletion = new DeletionPass(catalog, index);
         _counter = new WorkCounter(options, catalog, thumbnails);
