@@ -54,6 +54,18 @@ public sealed class FilterBarTests : IDisposable
     }
 
     [Fact]
+    public void More_like_this_in_the_viewer_keeps_the_active_filters()
+    {
+        Navigation.NavigateTo("/?q=cat&source=1&folder=2024&format=png");
+        var page = _context.Render<Search>();
+        page.WaitForAssertion(() => Assert.Single(page.FindAll(".tile")));
+
+        page.Find(".tile").Click();
+
+        Assert.Equal("/?similar=5&source=1&folder=2024&format=png", page.Find("#more-like-this").GetAttribute("href"));
+    }
+
+    [Fact]
     public void The_bar_offers_the_catalog_folders_with_counts_and_puts_choices_in_the_url()
     {
         Navigation.NavigateTo("/?q=cat");
