@@ -35,9 +35,11 @@ internal sealed class WebHostProcess : IAsyncDisposable
     /// <summary>
     /// Starts the host (the build output's, or <paramref name="dll"/>, e.g. a published one) in
     /// <paramref name="workingDirectory"/> (default: the data folder) and waits until it answers <c>/api/status</c>.
+    /// Without <paramref name="configuredSources"/> only <paramref name="source"/> is indexed (not the settings' demo gallery).
     /// </summary>
     public static async Task<WebHostProcess> StartAsync(string dataDir, string source, string adminKey, string logPath,
-        string? dll = null, string? workingDirectory = null, IReadOnlyDictionary<string, string>? environment = null)
+        string? dll = null, string? workingDirectory = null, IReadOnlyDictionary<string, string>? environment = null,
+        bool configuredSources = true)
     {
         dll ??= FindWebDll();
         var url = $"http://127.0.0.1:{FreePort()}";
@@ -50,6 +52,8 @@ internal sealed class WebHostProcess : IAsyncDisposable
         };
         foreach (var arg in new[] { dll, "--urls", url, "--data-dir", dataDir, "--source", source })
             start.ArgumentList.Add(arg);
+        if (!configuredSources)
+            start.ArgumentList.Add("--no-configured-sources");
         start.Environment["SemanticSearch__Admin__ApiKey"] = adminKey;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Logging__LogLevel__Default"] = "Information";
