@@ -81,12 +81,24 @@ public sealed class HostStartupTests : IDisposable
         Assert.Contains("aside", line);
     }
 
-    private ChildProcess StartHost(string url) =>
-        ChildProcess.Start(HostDll, _temp.Path, ["--urls", url, "--data-dir", Data, "--source", Gallery]);
-
-    private async Task<(int Exit, string Output)> RunHostAsync(string url)
+    [Fact]
+    public async Task A_retired_setting_stops_the_host_with_one_line_naming_the_setting_that_replaced_it()
     {
-        await using var host = StartHost(url);
+        var (exit, output) = await RunHostAsync($"http://127.0.0.1:{FreePort()}", "--SemanticSearch:Web:MaxQueryLength=1000");
+
+        Assert.Equal(1, exit);
+        var line = Assert.Single(ChildProcess.Lines(output));
+        Assert.StartsWith("SemanticSearch cannot start: ", line, StringComparison.Ordinal);
+        Assert.Contains("SemanticSearch:Web:MaxQueryLength is no longer read", line);
+        Assert.Contains("SemanticSearch:Search:MaxQueryLength", line);
+    }
+
+    private ChildProcess StartHost(string url, params string[] settings) =>
+        ChildProcess.Start(HostDll, _temp.Path, ["--urls", url, "--data-dir", Data, "--source", Gallery, .. settings]);
+
+    private async Task<(int Exit, string Output)> RunHostAsync(string url, params string[] settings)
+    {
+        await using var host = StartHost(url, settings);
         return (await host.WaitForExitAsync(StartTimeout), host.Output);
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using SemanticSearch.Core.Catalog;
 using SemanticSearch.Core.Configuration;
 
@@ -10,9 +11,15 @@ namespace SemanticSearch.Web.Hosting;
 /// </summary>
 public static class DataFolderPreparation
 {
-    /// <summary>Opens the data folder's catalog; throws <see cref="DataFolderException"/> when it cannot be used.</summary>
+    /// <summary>
+    /// Checks the settings, then opens the data folder's catalog; throws <see cref="OptionsValidationException"/> for a
+    /// bad or retired setting and <see cref="DataFolderException"/> when the folder cannot be used.
+    /// </summary>
     public static WebApplication PrepareDataFolder(this WebApplication app)
     {
+        // Settings first (what ValidateOnStart would check once the host starts): a bad one is reported alone, before
+        // the folder is locked and the catalog, index and model are opened.
+        app.Services.GetService<IStartupValidator>()?.Validate();
         // Resolved first, so the lock is taken before the catalog opens. Released as soon as the host has stopped, not
         // only when its container is disposed later: a host started next in the same process (tests) must get it.
         var held = app.Services.GetRequiredService<DataFolderLock>();

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Connections;
+using Microsoft.Extensions.Options;
 using SemanticSearch.Core.Configuration;
 
 namespace SemanticSearch.Web.Hosting;
@@ -14,6 +15,8 @@ public static class StartupFailure
     {
         AggregateException { InnerExceptions.Count: 1 } one => Describe(one.InnerException!),
         DataFolderException folder => folder.Message,
+        // A setting with a bad value (or a retired one): the failures name the key and what it must be.
+        OptionsValidationException options => string.Join(" ", options.Failures),
         IOException { InnerException: AddressInUseException } bind =>
             $"{bind.Message.TrimEnd('.')}. Another program (perhaps another SemanticSearch) uses that port: stop it, "
             + "or start this host on another address, e.g. --urls http://localhost:5001",

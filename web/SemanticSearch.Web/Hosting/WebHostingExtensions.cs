@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 using SemanticSearch.Web.Administration;
 using SemanticSearch.Web.Api;
@@ -20,6 +21,7 @@ public static class WebHostingExtensions
         var services = builder.Services;
         var configuration = builder.Configuration;
         services.AddOptions<WebOptions>().Bind(configuration.GetSection(WebOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<WebOptions>, RetiredSettingsValidator>();
 
         services.AddTrustedProxies(configuration);
         services.AddAdminSecurity(configuration);
