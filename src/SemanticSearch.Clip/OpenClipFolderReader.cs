@@ -14,6 +14,9 @@ internal static class OpenClipFolderReader
     /// <summary>Longest text context accepted (CLIP has 77, SigLIP 64, long-context CLIP variants a few hundred).</summary>
     public const int MaxContextLength = 1024;
 
+    /// <summary>open_clip's <c>CLIPTextCfg.context_length</c>, what open_clip and Immich use when config.json has none.</summary>
+    public const int DefaultContextLength = 77;
+
     private static readonly string[] RequiredFiles =
     [
         "config.json", "textual/model.onnx", "textual/tokenizer.json", "textual/tokenizer_config.json",
@@ -40,8 +43,9 @@ internal static class OpenClipFolderReader
             : throw new ClipModelException($"config.json in '{dir}' has no positive embed_dim.");
         int? imageSize = config.TryGetProperty("vision_cfg", out var vision) && vision.TryGetProperty("image_size", out var s)
             ? SquareSize(s, "config.json vision_cfg.image_size", dir) : null;
-        int? context = config.TryGetProperty("text_cfg", out var text) && text.TryGetProperty("context_length", out var c) && c.TryGetInt32(out var n)
-            ? n : null;
+        // open_clip's text config defaults to 77 where the file says nothing (Hugging Face text towers such as NLLB-CLIP's).
+        var context = config.TryGetProperty("text_cfg", out var text) && text.TryGetProperty("context_length", out var c) && c.TryGetInt32(out var n)
+            ? n : DefaultContextLength;
         // Bounded because every text is padded to it before the model runs.
         if (context is < 2 or > MaxContextLength)
             throw new ClipModelException($"config.json in '{dir}': text_cfg.context_length must be between 2 and {MaxContextLength}.");

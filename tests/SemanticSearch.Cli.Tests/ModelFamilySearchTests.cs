@@ -26,6 +26,8 @@ public sealed class ModelFamilySearchTests : IDisposable
     [InlineData("openai-hf")]
     [InlineData("openclip")]
     [InlineData("siglip2")]
+    [InlineData("mclip")]
+    [InlineData("nllb-clip")]
     public async Task A_model_family_indexes_the_gallery_and_an_image_query_finds_that_image(string family)
     {
         var (model, data) = await IndexAsync(family);
@@ -43,6 +45,8 @@ public sealed class ModelFamilySearchTests : IDisposable
     [InlineData("openai-hf")]
     [InlineData("openclip")]
     [InlineData("siglip2")]
+    [InlineData("mclip")]
+    [InlineData("nllb-clip")]
     public async Task A_model_family_answers_a_text_query_with_the_images_it_embeds_closest(string family)
     {
         var (model, data) = await IndexAsync(family);
@@ -54,6 +58,23 @@ public sealed class ModelFamilySearchTests : IDisposable
         Assert.Equal(expected.Select(e => e.File), hits.Select(h => Path.GetFileName(h.Path)));
         for (var i = 0; i < hits.Length; i++)
             Assert.Equal(expected[i].Score, hits[i].Score, 3);
+    }
+
+    [Fact]
+    public async Task The_NLLB_family_reads_a_text_query_in_the_language_given_with_lang()
+    {
+        var (model, data) = await IndexAsync("nllb-clip");
+        const string text = "ein roter Kreis";
+
+        var hits = await SearchAsync(data, model, text, "--lang", "de-AT");
+
+        var german = ExpectedOrder(model, text, "de-AT");
+        var english = ExpectedOrder(model, text, null);
+        Assert.Equal(german.Select(e => e.File), hits.Select(h => Path.GetFileName(h.Path)));
+        for (var i = 0; i < hits.Length; i++)
+            Assert.Equal(german[i].Score, hits[i].Score, 3);
+        // deu_Latn, not the English default, led the query: read as English the scores differ.
+        Assert.Contains(hits, h => Math.Abs(h.Score - english.Single(e => e.File == Path.GetFileName(h.Path)).Score) > 0.01);
     }
 
     private async Task<(string Model, string Data)> IndexAsync(string family)
@@ -74,10 +95,10 @@ public sealed class ModelFamilySearchTests : IDisposable
     }
 
     /// <summary>The gallery ranked by the model itself: each image embedded by the embedder the crawler uses.</summary>
-    private static (string File, double Score)[] ExpectedOrder(string modelDir, string text)
+    private static (string File, double Score)[] ExpectedOrder(string modelDir, string text, string? language = null)
     {
         using var model = ClipEmbeddingModel.Load(modelDir, new ClipModelOptions());
-        var query = model.Text.EncodeTexts([text])[0];
+        var query = model.Text.EncodeTexts([text], model.Text.ResolveLanguage(language))[0];
         var decoder = new SkiaImageDecoder();
         var embedder = new ImageEmbedder(model.Images, decoder, new ClipImagePreprocessor(decoder), new CrawlerOptions().ThumbnailMaxSide);
         return Directory.GetFiles(Gallery)

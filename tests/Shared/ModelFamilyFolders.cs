@@ -8,7 +8,7 @@ namespace SemanticSearch.Tests.Shared;
 internal static class ModelFamilyFolders
 {
     /// <summary>The families in the open_clip layout.</summary>
-    public static readonly string[] OpenClipFamilies = ["openai-openclip", "openclip", "siglip2"];
+    public static readonly string[] OpenClipFamilies = ["openai-openclip", "openclip", "siglip2", "mclip", "nllb-clip"];
 
     public static string Root => System.IO.Path.Combine(RepoPaths.Fixtures, "model-families");
 

@@ -5,7 +5,10 @@ reference data for the C# tests.
     /usr/bin/python3 tools/model_families/make_family_exports.py
 
 apt packages: python3-torch, python3-onnx, python3-pil, python3-numpy, python3-regex (the CLIP reference tokenizer),
-python3-sentencepiece (SigLIP 2's tokenizer).
+python3-sentencepiece (SigLIP 2's tokenizer; M-CLIP's and NLLB-CLIP's are trained with its trainer).
+
+    /usr/bin/python3 tools/model_families/make_family_exports.py mclip nllb-clip   # only these families
+
 
 Writes tests/fixtures/model-families/:
   * openai-openclip/   OpenAI CLIP as Immich publishes it (open_clip layout): config.json, textual/model.onnx (`text`
@@ -22,6 +25,8 @@ Writes tests/fixtures/model-families/:
                        model sentencepiece's trainer made for the tokenizer fixtures
                        (tools/tokenizer/make_sentencepiece_fixtures.py), 900 pieces instead of Gemma's 256,000, and the
                        text tower's embedding table has exactly that many rows;
+  * mclip/, nllb-clip/  M-CLIP (XLM-RoBERTa text tower, `input_ids` + `attention_mask`) and NLLB-CLIP (FLORES-200
+                       language token first) in Immich's layout: see multilingual_families.py;
   * clip-bpe-tokenizer.json  CLIP's BPE as a Hugging Face tokenizer.json, shared by the CLIP families (tests copy it to
                        textual/tokenizer.json; one copy keeps the fixtures small);
   * references.json    per family: texts with their token ids (python3-sentencepiece for SigLIP 2) and embeddings, photos with their image embeddings
@@ -39,6 +44,7 @@ import math
 import os
 import string
 import sys
+import tempfile
 import unicodedata
 
 import numpy as np
@@ -52,6 +58,8 @@ ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)),
 sys.path.insert(0, os.path.join(ROOT, "tools", "tokenizer"))
 from reference_tokenizer import ReferenceTokenizer  # noqa: E402
 from make_sentencepiece_fixtures import bpe_json, read_model  # noqa: E402
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import multilingual_families as ml  # noqa: E402
 
 FIXTURES = os.path.join(ROOT, "tests", "fixtures")
 OUT = os.path.join(FIXTURES, "model-families")
@@ -77,6 +85,15 @@ TEXTS = ["a photo of a cat", "two small blue stars on a white background", "a ro
 SIGLIP_SPIECE = os.path.join(FIXTURES, "tokenizer", "sentencepiece", "bpe", "spiece.model")
 # One more text for SigLIP 2, whose open_clip config cleans texts with "canonicalize" (case, punctuation, entities).
 SIGLIP_TEXTS = TEXTS + ["A Photo of a CAT, on_the   sofa! &amp;amp; More..."]
+MULTILINGUAL = {
+    # immich-app/XLM-Roberta-Large-Vit-B-32: the visual tower and config.json are open_clip's ViT-B-32 (OpenAI).
+    "mclip": dict(seed=4, size=224, patch=32, width=32, embed_dim=40, mean=OPENAI_MEAN, std=OPENAI_STD, interpolation="bicubic",
+                  resize_mode="shortest"),
+    # immich-app/nllb-clip-base-siglip__v1: a SigLIP vision tower at 384 px (16 wide here to stay small).
+    "nllb-clip": dict(seed=5, size=384, patch=32, width=16, embed_dim=36, mean=[0.5, 0.5, 0.5], std=[0.5, 0.5, 0.5],
+                      interpolation="bicubic", resize_mode="squash"),
+}
+CORPUS = os.path.join(ROOT, "tools", "tokenizer", "sentencepiece_corpus.txt")
 PHOTOS = ["chelsea.bmp", "coffee-palette.png", "astronaut-alpha.png"]
 # (photo, size) for the preprocessing parity fixtures; every one is written in all four modes.
 PREPROCESS_CASES = [("chelsea.bmp", 96), ("astronaut-alpha.png", 224), ("coffee-palette.png", 96),
@@ -336,32 +353,120 @@ def write_preprocess_fixtures():
                                                       "pillow": Image.__version__, "cases": cases})
 
 
-def main():
+def write_multilingual_family(name, cfg, model_bytes):
+    """M-CLIP or NLLB-CLIP in Immich's layout, with its references (sentencepiece ids, PyTorch embeddings)."""
+    folder = os.path.join(OUT, name)
+    sp = spm.SentencePieceProcessor(model_proto=model_bytes)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "spm.model")
+        with open(path, "wb") as f:
+            f.write(model_bytes)
+        pieces, normalizer = read_model(path)
+    nllb = name == "nllb-clip"
+    languages = ml.LANGUAGES if nllb else []
+    tokenizer = ml.tokenizer_json(pieces, normalizer, languages)
+    rows = len(tokenizer["model"]["vocab"])
+    torch.manual_seed(cfg["seed"])
+    visual = ml.Normalised(Visual(cfg["size"], cfg["patch"], cfg["embed_dim"], width=cfg["width"])).eval()
+    textual = (ml.NllbTextual if nllb else ml.MClipTextual)(rows, cfg["embed_dim"]).eval()
+    # Immich's exports have fixed shapes: one image, one text of 77 int32 ids.
+    ml.export_single(visual, torch.zeros(1, 3, cfg["size"], cfg["size"]), os.path.join(folder, "visual", "model.onnx"),
+                     "image", OPSET)
+    text_path = os.path.join(folder, "textual", "model.onnx")
+    if nllb:
+        ml.export_single(ml.Normalised(textual), torch.ones(1, ml.CONTEXT, dtype=torch.int32), text_path, "text", OPSET)
+    else:
+        ml.export_mclip_text(textual, text_path, OPSET)
+    for path in (text_path, os.path.join(folder, "visual", "model.onnx")):
+        onnx.checker.check_model(onnx.load(path))
+    with open(os.path.join(folder, "textual", "tokenizer.json"), "w", encoding="utf-8") as f:
+        json.dump(tokenizer, f, ensure_ascii=False, separators=(",", ":"))
+    specials = {"bos_token": "<s>", "eos_token": "</s>", "unk_token": "<unk>", "pad_token": "<pad>",
+                "mask_token": "<mask>"}
+    if nllb:
+        write_json(os.path.join(folder, "config.json"), {
+            "embed_dim": cfg["embed_dim"], "custom_text": True, "init_logit_bias": -10,
+            "vision_cfg": {"image_size": cfg["size"], "timm_model_name": "vit_base_patch16_siglip_384",
+                           "timm_model_pretrained": False, "timm_pool": "map", "timm_proj": "none"},
+            "text_cfg": {"hf_model_name": "facebook/nllb-200-distilled-600M",
+                         "hf_tokenizer_name": "facebook/nllb-200-distilled-600M", "hf_proj_type": "linear",
+                         "hf_pooler_type": "cls_pooler"}})
+        write_json(os.path.join(folder, "textual", "tokenizer_config.json"), {
+            **specials, "src_lang": "eng_Latn", "tgt_lang": None, "legacy_behaviour": False, "model_max_length": 1024,
+            "additional_special_tokens": languages, "tokenizer_class": "NllbTokenizer"})
+    else:
+        write_json(os.path.join(folder, "config.json"), {
+            "embed_dim": cfg["embed_dim"],
+            "vision_cfg": {"image_size": cfg["size"], "layers": 1, "width": 32, "patch_size": cfg["patch"]},
+            "text_cfg": {"context_length": ml.CONTEXT, "vocab_size": 49408, "width": 32, "heads": 2, "layers": 1}})
+        write_json(os.path.join(folder, "textual", "tokenizer_config.json"), {
+            **specials, "cls_token": "<s>", "sep_token": "</s>", "model_max_length": 512,
+            "tokenizer_class": "XLMRobertaTokenizer"})
+    write_json(os.path.join(folder, "textual", "special_tokens_map.json"), specials)
+    write_json(os.path.join(folder, "visual", "preprocess_cfg.json"), {
+        "size": [cfg["size"], cfg["size"]], "mode": "RGB", "mean": cfg["mean"], "std": cfg["std"],
+        "interpolation": cfg["interpolation"], "resize_mode": cfg["resize_mode"], "fill_color": 0})
+
+    texts = []
+    with torch.no_grad():
+        for text, tag in ml.NLLB_TEXTS if nllb else ml.MCLIP_TEXTS:
+            ids = ml.reference_ids(sp, languages, text, tag)
+            padded = torch.tensor([ids + [ml.PAD_ID] * (ml.CONTEXT - len(ids))], dtype=torch.int32)
+            if nllb:
+                emb = nn.functional.normalize(textual(padded), dim=-1)[0]
+            else:
+                emb = textual(padded, (padded != ml.PAD_ID).to(torch.int32))[0]
+            texts.append({"text": text, "language": tag, "ids": ids, "embedding": emb.tolist()})
+        images = []
+        for photo in PHOTOS:
+            crop = pil_crop(load_rgb(photo), cfg["size"], cfg["interpolation"], cfg["resize_mode"])
+            images.append({"image": photo, "embedding": visual(to_tensor(crop, cfg["mean"], cfg["std"]))[0].tolist()})
+    ml.check_sensitive(name, texts)
+    return {"texts": texts, "images": images, "padId": ml.PAD_ID, "contextLength": ml.CONTEXT}
+
+
+def main(only):
     torch.set_num_threads(2)
-    tokenizer = ReferenceTokenizer()
-    sp = spm.SentencePieceProcessor(model_file=SIGLIP_SPIECE)
-    assert sp.pad_id() == FAMILIES["siglip2"]["pad_id"], sp.pad_id()
     os.makedirs(OUT, exist_ok=True)
-    write_tokenizer_json(tokenizer)
+    references_path = os.path.join(OUT, "references.json")
     references = {}
-    for name, cfg in FAMILIES.items():
-        torch.manual_seed(cfg["seed"])
-        visual = Visual(cfg["size"], cfg["patch"], cfg["embed_dim"]).eval()
-        rows = sp.get_piece_size() if name == "siglip2" else TABLE_ROWS
-        textual = Textual(cfg["context"], cfg["embed_dim"], cfg["causal"], cfg["pool"], cfg["pad_id"], rows).eval()
-        write_open_clip_folder(name, cfg, visual, textual)
-        if name == "siglip2":
-            write_siglip_tokenizer(os.path.join(OUT, name), sp)
-        references[name] = family_reference(name, cfg, visual, textual, tokenizer, sp)
-        if name == "openai-openclip":
-            write_hf_folder(cfg, visual, textual)
-            references["openai-hf"] = references[name]
-    write_json(os.path.join(OUT, "references.json"), references)
-    write_preprocess_fixtures()
+    if only:
+        with open(references_path, encoding="utf-8") as f:
+            references = json.load(f)
+    if not only or set(only) & set(FAMILIES):
+        tokenizer = ReferenceTokenizer()
+        sp = spm.SentencePieceProcessor(model_file=SIGLIP_SPIECE)
+        assert sp.pad_id() == FAMILIES["siglip2"]["pad_id"], sp.pad_id()
+        write_tokenizer_json(tokenizer)
+        for name, cfg in FAMILIES.items():
+            if only and name not in only:
+                continue
+            torch.manual_seed(cfg["seed"])
+            visual = Visual(cfg["size"], cfg["patch"], cfg["embed_dim"]).eval()
+            rows = sp.get_piece_size() if name == "siglip2" else TABLE_ROWS
+            textual = Textual(cfg["context"], cfg["embed_dim"], cfg["causal"], cfg["pool"], cfg["pad_id"], rows).eval()
+            write_open_clip_folder(name, cfg, visual, textual)
+            if name == "siglip2":
+                write_siglip_tokenizer(os.path.join(OUT, name), sp)
+            references[name] = family_reference(name, cfg, visual, textual, tokenizer, sp)
+            if name == "openai-openclip":
+                write_hf_folder(cfg, visual, textual)
+                references["openai-hf"] = references[name]
+    if not only or set(only) & set(MULTILINGUAL):
+        model_bytes = ml.train_unigram(CORPUS)
+        for name, cfg in MULTILINGUAL.items():
+            if not only or name in only:
+                references[name] = write_multilingual_family(name, cfg, model_bytes)
+    write_json(references_path, references)
+    if not only:
+        write_preprocess_fixtures()
     for dirpath, _, files in sorted(os.walk(OUT)):
         size = sum(os.path.getsize(os.path.join(dirpath, f)) for f in files)
         print(f"{os.path.relpath(dirpath, ROOT)}: {len(files)} files, {size:,} bytes")
 
 
 if __name__ == "__main__":
-    main()
+    unknown = set(sys.argv[1:]) - set(FAMILIES) - set(MULTILINGUAL)
+    if unknown:
+        sys.exit(f"unknown families: {', '.join(sorted(unknown))} (known: {', '.join([*FAMILIES, *MULTILINGUAL])})")
+    main(sys.argv[1:])

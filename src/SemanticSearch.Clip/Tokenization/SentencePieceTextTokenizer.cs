@@ -21,22 +21,26 @@ public sealed class SentencePieceTextTokenizer : ITextTokenizer
     private readonly int[] _prefix;
     private readonly int[] _suffix;
     private readonly HashSet<int> _languageIds = [];
+    private readonly IReadOnlyDictionary<string, int> _pieceIds;
     private readonly bool _fusesUnknowns;
     private readonly IReadOnlySet<int> _deleted;
 
+    /// <param name="pieceIds">Every piece's id, control pieces included; null to use the library's vocabulary.</param>
     private SentencePieceTextTokenizer(SentencePieceTokenizer tokenizer, bool unigram, byte[] charsmap, int[] prefix, int[] suffix,
-        int contextLength, int padId)
+        int contextLength, int padId, IReadOnlyDictionary<string, int>? pieceIds = null)
     {
         _tokenizer = tokenizer;
+        // The library's unigram vocabulary leaves out control pieces, and NLLB's language tokens are control pieces.
+        _pieceIds = pieceIds ?? tokenizer.Vocabulary;
         _fusesUnknowns = unigram;
         _deleted = PrecompiledCharsmap.DeletedCodePoints(charsmap);
         _prefix = prefix;
         _suffix = suffix;
         ContextLength = contextLength;
         PadId = padId;
-        NeedsLanguage = tokenizer.Vocabulary.ContainsKey(EnglishLanguageToken);
+        NeedsLanguage = _pieceIds.ContainsKey(EnglishLanguageToken);
         if (NeedsLanguage)
-            _languageIds = [.. tokenizer.Vocabulary.Where(t => FloresLanguageMap.IsFloresCode(t.Key)).Select(t => t.Value)];
+            _languageIds = [.. _pieceIds.Where(t => FloresLanguageMap.IsFloresCode(t.Key)).Select(t => t.Value)];
     }
 
     /// <inheritdoc />
@@ -88,7 +92,7 @@ public sealed class SentencePieceTextTokenizer : ITextTokenizer
         var tokenizer = Create(tokenizerJsonPath, proto);
         var suffix = json.Suffix ?? (json.Spec.EndId >= 0 ? [json.Spec.EndId] : []);
         return new SentencePieceTextTokenizer(tokenizer, !json.Spec.IsBpe, json.Spec.PrecompiledCharsmap, json.Prefix ?? [], suffix,
-            json.MaxLength ?? settings.ModelMaxLength ?? DefaultContextLength, PadOf(tokenizer, settings));
+            json.MaxLength ?? settings.ModelMaxLength ?? DefaultContextLength, PadOf(tokenizer, settings), PieceIds(json.Spec));
     }
 
     /// <inheritdoc />
@@ -128,7 +132,7 @@ public sealed class SentencePieceTextTokenizer : ITextTokenizer
     }
 
     /// <summary>True when the vocabulary has the token of FLORES-200 code <paramref name="floresLanguage"/>.</summary>
-    public bool HasLanguage(string floresLanguage) => NeedsLanguage && _tokenizer.Vocabulary.ContainsKey(floresLanguage);
+    public bool HasLanguage(string floresLanguage) => NeedsLanguage && _pieceIds.ContainsKey(floresLanguage);
 
     /// <inheritdoc />
     public int[] EncodeForModel(string text, int contextLength, string? floresLanguage = null)
@@ -149,11 +153,19 @@ public sealed class SentencePieceTextTokenizer : ITextTokenizer
     /// <summary>NLLB's template names one language (its src_lang); the text's own language replaces it, or leads.</summary>
     private int[] WithLanguage(string floresLanguage)
     {
-        if (!_tokenizer.Vocabulary.TryGetValue(floresLanguage, out var language))
+        if (!_pieceIds.TryGetValue(floresLanguage, out var language))
             throw new ArgumentException($"The vocabulary has no language token '{floresLanguage}'.", nameof(floresLanguage));
         var prefix = _prefix.Where(id => !_languageIds.Contains(id)).ToList();
         prefix.Insert(0, language);
         return [.. prefix];
+    }
+
+    private static Dictionary<string, int> PieceIds(SentencePieceModelSpec spec)
+    {
+        var ids = new Dictionary<string, int>(spec.Pieces.Count, StringComparer.Ordinal);
+        for (var id = 0; id < spec.Pieces.Count; id++)
+            ids.TryAdd(spec.Pieces[id].Piece, id);
+        return ids;
     }
 
     private static int PadOf(SentencePieceTokenizer tokenizer, TokenizerSettings settings) =>

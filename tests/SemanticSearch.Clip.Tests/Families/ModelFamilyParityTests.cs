@@ -17,7 +17,7 @@ public sealed class ModelFamilyParityTests(ITestOutputHelper output) : IDisposab
 
     public void Dispose() => _temp.Dispose();
 
-    public static TheoryData<string> Families() => new() { "openai-openclip", "openai-hf", "openclip", "siglip2" };
+    public static TheoryData<string> Families() => new() { "openai-openclip", "openai-hf", "openclip", "siglip2", "mclip", "nllb-clip" };
 
     [Theory]
     [MemberData(nameof(Families))]

@@ -36,6 +36,7 @@ public sealed class KnownModelCatalogTests
                  {
                      "immich-app/ViT-B-32__openai", "immich-app/ViT-B-16__openai", "immich-app/ViT-B-32__laion2b-s34b-b79k",
                      "immich-app/ViT-B-16-SigLIP2__webli", "immich-app/XLM-Roberta-Large-Vit-B-16Plus",
+                     "immich-app/XLM-Roberta-Large-Vit-B-32",
                      "immich-app/nllb-clip-base-siglip__v1", "Xenova/clip-vit-base-patch32",
                  })
             Assert.Contains(expected, repositories);
