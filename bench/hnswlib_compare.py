@@ -86,10 +86,11 @@ def main():
         if not os.path.isfile(os.path.join(folder, "meta.json")):
             continue
         h = measure(folder, args.m, args.ef_construction, args.repeat)
-        for u in (r for r in usearch if r["n"] == h["n"] and r["scalar"] == "f32"):
+        for u in (r for r in usearch if r["n"] == h["n"]):
             hq, note = qps_at(h["curve"], u["recall_at_10"])
             rows.append({
-                "n": u["n"], "ef": u["ef"], "recall_at_10": u["recall_at_10"],
+                "n": u["n"], "scalar": u["scalar"], "ef": u["ef"], "calibrated": u.get("calibrated", False),
+                "recall_at_10": u["recall_at_10"],
                 "usearch_qps": u["qps"], "hnswlib_qps_at_recall": None if hq is None else round(hq, 1),
                 "ratio": None if hq is None else round(u["qps"] / hq, 2),
                 "exact_qps": u["exact_qps"], "usearch_vs_exact": u["speedup_vs_exact"],
@@ -100,12 +101,14 @@ def main():
         print(json.dumps(rows))
         return
     print("q/s: queries per CPU-second of one thread; build: adds per CPU-second")
-    print(f"{'n':>9} {'ef':>4} {'recall@10':>9} {'USearch q/s':>12} {'hnswlib q/s':>12} {'USearch/hnswlib':>16} {'USearch/exact':>14} {'build USearch/hnswlib':>22}")
+    print("USearch rows of every storage type against hnswlib f32; * marks the expansion calibrated for the recall target")
+    print(f"{'n':>9} {'type':>5} {'ef':>5} {'recall@10':>9} {'USearch q/s':>12} {'hnswlib q/s':>12} {'USearch/hnswlib':>16} {'USearch/exact':>14} {'build USearch/hnswlib':>22}")
     for r in rows:
         ratio = "n/a" if r["ratio"] is None else f"{r['ratio']:.2f}x"
         hq = "n/a" if r["hnswlib_qps_at_recall"] is None else f"{r['hnswlib_qps_at_recall']:,.0f}"
         build = r["usearch_adds_per_cpu_second"] / r["hnswlib_adds_per_cpu_second"]
-        print(f"{r['n']:>9,} {r['ef']:>4} {r['recall_at_10']:>9.3f} {r['usearch_qps']:>12,.0f} {hq:>12} {ratio:>16} "
+        ef = f"{r['ef']}{'*' if r['calibrated'] else ''}"
+        print(f"{r['n']:>9,} {r['scalar']:>5} {ef:>5} {r['recall_at_10']:>9.3f} {r['usearch_qps']:>12,.0f} {hq:>12} {ratio:>16} "
               f"{r['usearch_vs_exact']:>13.1f}x {build:>21.2f}x" + (f"  ({r['note']})" if r["note"] else ""))
 
 

@@ -28,7 +28,8 @@ internal static class BenchAnnCommand
         var dim = new Option<int>("--dim") { Description = "Vector dimension (CLIP ViT-B/32: 512).", DefaultValueFactory = _ => 512 };
         var queries = new Option<int>("--queries") { Description = "Queries per measurement.", DefaultValueFactory = _ => 1000 };
         var ef = new Option<string>("--ef") { Description = "Search expansions to measure, comma-separated.", DefaultValueFactory = _ => "16,32,64,128" };
-        var scalars = new Option<string>("--scalar") { Description = "Storage precisions to measure: f32, f16 or both.", DefaultValueFactory = _ => "f32,f16" };
+        var scalars = new Option<string>("--scalar") { Description = "Storage precisions to measure: f32, f16, i8, comma-separated.", DefaultValueFactory = _ => "f32,f16,i8" };
+        var targetRecall = new Option<double>("--target-recall") { Description = "Also measure the expansion the product calibrates for this recall@10 target (0: off).", DefaultValueFactory = _ => 0.97 };
         var k = new Option<int>("-k") { Description = "Neighbours per query (recall@k).", DefaultValueFactory = _ => 10 };
         var clusters = new Option<int>("--clusters") { Description = "Cluster centres of the synthetic vectors (0: n / 100).", DefaultValueFactory = _ => 0 };
         var noise = new Option<float>("--noise") { Description = "Noise norm around each unit centre (0.7: same-cluster cosine ≈ 0.67).", DefaultValueFactory = _ => 0.7f };
@@ -44,7 +45,7 @@ internal static class BenchAnnCommand
 
         var command = new Command("ann", "Approximate nearest-neighbour search: recall and speed against exact search, build speed and memory.")
         {
-            n, dim, queries, ef, scalars, k, clusters, noise, connectivity, expansionAdd, exactQueries, repeat, seed, dump, demo, model, json,
+            n, dim, queries, ef, scalars, k, clusters, noise, connectivity, expansionAdd, exactQueries, repeat, seed, dump, demo, model, json, targetRecall,
         };
         command.SetAction((parseResult, cancellationToken) =>
         {
@@ -62,7 +63,8 @@ internal static class BenchAnnCommand
                 ExactQueries: parseResult.GetValue(exactQueries),
                 Repeat: Math.Max(1, parseResult.GetValue(repeat)),
                 Seed: parseResult.GetValue(seed),
-                DumpDirectory: parseResult.GetValue(dump));
+                DumpDirectory: parseResult.GetValue(dump),
+                TargetRecall: parseResult.GetValue(targetRecall));
             var rows = new List<BenchAnnRow>();
             if (parseResult.GetValue(demo) is { } folder)
             {
@@ -120,13 +122,26 @@ internal static class BenchAnnCommand
             using var index = new UsearchVectorIndex(dimension, options);
             index.Reserve(n);
             Progress($"n = {n:N0}, {scalar}: building on {Environment.ProcessorCount} threads");
-            var watch = Stopwatch.StartNew();
-            var processCpu = Process.GetCurrentProcess().TotalProcessorTime;
-            index.AddRange(keys, data);
-            var buildSeconds = watch.Elapsed.TotalSeconds;
-            var buildCpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - processCpu).TotalSeconds;
+            var expansions = settings.Expansions.ToList();
+            var calibrated = 0;
+            double buildSeconds, buildCpuSeconds;
+            if (settings.TargetRecall > 0)
+            {
+                (calibrated, var heldOut, buildSeconds, buildCpuSeconds) =
+                    BenchAnnCalibration.BuildCalibrated(index, data, dimension, settings.TargetRecall, 200, cancellationToken);
+                Progress($"n = {n:N0}, {scalar}: calibrated expansion {calibrated} for recall {settings.TargetRecall} (held-out recall {heldOut:F3})");
+                expansions = [.. expansions.Append(calibrated).Distinct().Order()];
+            }
+            else
+            {
+                var watch = Stopwatch.StartNew();
+                var processCpu = Process.GetCurrentProcess().TotalProcessorTime;
+                index.AddRange(keys, data);
+                buildSeconds = watch.Elapsed.TotalSeconds;
+                buildCpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - processCpu).TotalSeconds;
+            }
             var bytesPerVector = index.MemoryBytes / (double)n;
-            foreach (var ef in settings.Expansions)
+            foreach (var ef in expansions)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 index.ExpansionSearch = ef;
@@ -148,7 +163,7 @@ internal static class BenchAnnCommand
                 rows.Add(new BenchAnnRow(dataset, n, dimension, scalar.ToString().ToLowerInvariant(), ef, k, Math.Round(recall, 4),
                     Math.Round(qps, 1), Math.Round(exactQps, 1), Math.Round(qps / exactQps, 1), Math.Round(qpsWall, 1), Math.Round(exactWall, 1),
                     ThreadCpuTime.IsAvailable ? "thread-cpu" : "wall", Math.Round(buildSeconds, 2), Math.Round(n / buildSeconds, 0),
-                    Math.Round(n / buildCpuSeconds, 0), Math.Round(bytesPerVector, 0), Environment.ProcessorCount, index.HardwareAcceleration));
+                    Math.Round(n / buildCpuSeconds, 0), Math.Round(bytesPerVector, 0), Environment.ProcessorCount, index.HardwareAcceleration, ef == calibrated));
                 Progress($"n = {n:N0}, {scalar}, ef {ef}: recall@{k} {recall:F3}, {qps:N0} queries/s ({qps / exactQps:N1}× exact)");
             }
         }
@@ -259,13 +274,13 @@ internal static class BenchAnnCommand
             .AddColumn(new TableColumn("adds/s").RightAligned()).AddColumn(new TableColumn("B/vector").RightAligned());
         foreach (var r in rows)
         {
-            table.AddRow(r.Dataset == "clustered" ? "synthetic" : r.Dataset, r.N.ToString("N0", Inv), r.Scalar, r.Ef.ToString(Inv), r.RecallAt10.ToString("F3", Inv),
+            table.AddRow(r.Dataset == "clustered" ? "synthetic" : r.Dataset, r.N.ToString("N0", Inv), r.Scalar, r.Ef.ToString(Inv) + (r.Calibrated ? "*" : ""), r.RecallAt10.ToString("F3", Inv),
                 r.Qps.ToString("N0", Inv), r.ExactQps.ToString("N1", Inv), r.Speedup.ToString("N1", Inv),
                 r.AddsPerCpuSecond.ToString("N0", Inv), r.BytesPerVector.ToString("N0", Inv));
         }
         AnsiConsole.Write(table);
         if (rows.Count > 0)
-            AnsiConsole.MarkupLine($"[grey]dim {rows[0].Dim}, k {rows[0].K}; q/s per {(rows[0].Clock == "wall" ? "second" : "CPU-second of the querying thread")}; adds/s per CPU-second, build on {rows[0].Threads} threads; SIMD: {Markup.Escape(rows[0].Simd)}[/]");
+            AnsiConsole.MarkupLine($"[grey]dim {rows[0].Dim}, k {rows[0].K}; q/s per {(rows[0].Clock == "wall" ? "second" : "CPU-second of the querying thread")}; adds/s per CPU-second, build on {rows[0].Threads} threads; SIMD: {Markup.Escape(rows[0].Simd)}; * the calibrated expansion[/]");
     }
 
     /// <summary>
@@ -293,5 +308,6 @@ internal static class BenchAnnCommand
 
     private sealed record Settings(
         IReadOnlyList<int> Sizes, int Dimension, int Queries, IReadOnlyList<int> Expansions, IReadOnlyList<VectorScalar> Scalars,
-        int K, int Clusters, float Noise, int Connectivity, int ExpansionAdd, int ExactQueries, int Repeat, int Seed, string? DumpDirectory);
+        int K, int Clusters, float Noise, int Connectivity, int ExpansionAdd, int ExactQueries, int Repeat, int Seed, string? DumpDirectory,
+        double TargetRecall);
 }

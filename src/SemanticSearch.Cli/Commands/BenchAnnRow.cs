@@ -22,4 +22,5 @@ internal sealed record BenchAnnRow(
     [property: JsonPropertyName("adds_per_cpu_second")] double AddsPerCpuSecond,
     [property: JsonPropertyName("bytes_per_vector")] double BytesPerVector,
     [property: JsonPropertyName("build_threads")] int Threads,
-    [property: JsonPropertyName("simd")] string Simd);
+    [property: JsonPropertyName("simd")] string Simd,
+    [property: JsonPropertyName("calibrated")] bool Calibrated = false);

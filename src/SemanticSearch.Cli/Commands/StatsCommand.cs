@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.CommandLine;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
@@ -39,6 +40,9 @@ internal static class StatsCommand
                 indexFileBytes = indexFile.Exists ? indexFile.Length : 0,
                 indexMemoryBytes = store.Tiers.Hnsw.MemoryBytes,
                 indexMemoryMapped = store.Tiers.Hnsw.IsReadOnly,
+                indexScalar = store.Tiers.Hnsw.Scalar.ToString().ToLowerInvariant(),
+                expansionSearch = store.Tiers.Hnsw.ExpansionSearch,
+                calibratedRecall = store.Calibration?.Recall,
                 catalogBytes = stats.DatabaseBytes,
                 catalogSequence = stats.Sequence,
                 checkpointSequence = stats.Checkpoint?.Sequence,
@@ -80,6 +84,9 @@ internal static class StatsCommand
             index.AddRow("model", Markup.Escape(stats.Model is { } m ? $"{m.ModelId} ({m.Dimension}-d)" : "none yet"));
             index.AddRow("vectors", N(report.vectors));
             index.AddRow("search", report.search);
+            index.AddRow("storage", report.indexScalar);
+            index.AddRow("search expansion", report.calibratedRecall is { } recall
+                ? $"{report.expansionSearch} (calibrated: recall@10 {recall:F3} on held-out vectors)" : report.expansionSearch.ToString(CultureInfo.InvariantCulture));
             index.AddRow("index file", $"{Mb(report.indexFileBytes)} ({Markup.Escape(store.FilePath)})");
             index.AddRow("index memory", report.indexMemoryMapped ? "memory-mapped from the file" : Mb(report.indexMemoryBytes));
             index.AddRow("catalog file", Mb(report.catalogBytes));

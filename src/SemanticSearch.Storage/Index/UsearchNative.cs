@@ -13,8 +13,10 @@ internal static unsafe partial class UsearchNative
     private const string Library = "libusearch_c";
 
     public const int MetricCos = 1;
+    public const int MetricIp = 2;
     public const int ScalarF32 = 1;
     public const int ScalarF16 = 3;
+    public const int ScalarI8 = 4;
 
     /// <summary>usearch_init_options_t of the 2.x C API.</summary>
     [StructLayout(LayoutKind.Sequential)]
@@ -77,6 +79,13 @@ internal static unsafe partial class UsearchNative
 
     [LibraryImport(Library, EntryPoint = "usearch_change_threads_add")]
     public static partial void ChangeThreadsAdd(nint index, nuint threads, nint* error);
+
+    /// <summary>
+    /// Replaces the distance function with <paramref name="metric"/>(a, b, state) (state non-zero), returning a float;
+    /// <paramref name="kind"/> is what a saved file records. Lasts until the handle is freed, loaded or viewed again.
+    /// </summary>
+    [LibraryImport(Library, EntryPoint = "usearch_change_metric")]
+    public static partial void ChangeMetric(nint index, delegate* unmanaged[Cdecl]<nint, nint, nint, float> metric, nint state, int kind, nint* error);
 
     [LibraryImport(Library, EntryPoint = "usearch_reserve")]
     public static partial void Reserve(nint index, nuint capacity, nint* error);

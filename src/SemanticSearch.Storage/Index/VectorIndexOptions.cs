@@ -12,8 +12,24 @@ public sealed class VectorIndexOptions
     /// <summary>Candidate list size while inserting ("efConstruction"): more means a better graph and slower adds.</summary>
     public int ExpansionAdd { get; set; } = 128;
 
-    /// <summary>Candidate list size while searching ("ef"): more means better recall and slower queries.</summary>
-    public int ExpansionSearch { get; set; } = 64;
+    /// <summary>
+    /// Candidate list size while searching ("ef"): more means better recall and slower queries. Unset (the default),
+    /// it is calibrated to reach <see cref="TargetRecall"/>; set, it wins over the calibration.
+    /// </summary>
+    public int? ExpansionSearch { get; set; }
+
+    /// <summary>The search expansion used until the index is calibrated (and while exact search answers).</summary>
+    public const int UncalibratedExpansionSearch = 64;
+
+    /// <summary>
+    /// Share of the exact top 10 that searches should find (0.5-0.999). After a build, and at start when the index
+    /// has no calibration for its size yet, the smallest search expansion that reaches it on held-out stored vectors
+    /// is measured and kept next to the index file.
+    /// </summary>
+    public double TargetRecall { get; set; } = 0.97;
+
+    /// <summary>Stored vectors held out as queries when calibrating (10-10000): more is steadier and slower.</summary>
+    public int CalibrationQueries { get; set; } = 200;
 
     /// <summary>Storage precision of vectors in the HNSW index.</summary>
     public VectorScalar Scalar { get; set; } = VectorScalar.F32;
@@ -35,6 +51,10 @@ public sealed class VectorIndexOptions
             problems.Add($"{Section}:Connectivity must be 2-256 (is {Connectivity}).");
         if (ExpansionAdd is < 1 or > 4096)
             problems.Add($"{Section}:ExpansionAdd must be 1-4096 (is {ExpansionAdd}).");
+        if (TargetRecall is not (>= 0.5 and <= 0.999))
+            problems.Add($"{Section}:TargetRecall must be 0.5-0.999 (is {TargetRecall}).");
+        if (CalibrationQueries is < 10 or > 10000)
+            problems.Add($"{Section}:CalibrationQueries must be 10-10000 (is {CalibrationQueries}).");
         if (ExpansionSearch is < 1 or > 4096)
             problems.Add($"{Section}:ExpansionSearch must be 1-4096 (is {ExpansionSearch}).");
         if (ConcurrentSearches is < 1 or > 256)
@@ -42,7 +62,7 @@ public sealed class VectorIndexOptions
         if (ExactBelow < 0)
             problems.Add($"{Section}:ExactBelow must not be negative (is {ExactBelow}).");
         if (!Enum.IsDefined(Scalar))
-            problems.Add($"{Section}:Scalar must be F32 or F16.");
+            problems.Add($"{Section}:Scalar must be F32, F16 or I8.");
         return problems;
     }
 }

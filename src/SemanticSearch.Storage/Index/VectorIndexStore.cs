@@ -29,6 +29,7 @@ public sealed class VectorIndexStore : IVectorIndexStore, IDisposable
     private readonly ImageFilterColumns _filters;
     private CatalogModel? _model;
     private long _applied;
+    private SearchExpansionCalibration? _calibration;
     private bool _dirty;
     private bool _disposed;
 
@@ -81,6 +82,15 @@ public sealed class VectorIndexStore : IVectorIndexStore, IDisposable
     /// <summary>True when opened read-only: no writes, no saves.</summary>
     public bool IsReadOnly { get; }
 
+    /// <summary>
+    /// The search expansion calibrated for <see cref="VectorIndexOptions.TargetRecall"/>; null while exact search
+    /// answers, while the index is too small to measure, or when <see cref="VectorIndexOptions.ExpansionSearch"/> is set.
+    /// </summary>
+    public SearchExpansionCalibration? Calibration
+    {
+        get { lock (_gate) return _calibration; }
+    }
+
     /// <summary>Path of the index file.</summary>
     public string FilePath => _path;
 
@@ -101,6 +111,7 @@ public sealed class VectorIndexStore : IVectorIndexStore, IDisposable
                 return false;
             _index.Reset(dimension);
             _filters.Clear();
+            _calibration = null;
             _model = new CatalogModel(modelId, dimension);
             _applied = _catalog.GetSequence();
             _dirty = true;
@@ -185,6 +196,8 @@ public sealed class VectorIndexStore : IVectorIndexStore, IDisposable
                 loaded = UsearchVectorIndex.Load(_path, _options, view);
                 if (loaded.Dimension != _model.Dimension)
                     reason = $"the file holds {loaded.Dimension}-dimensional vectors, the model {_model.Dimension}";
+                else if (loaded.Scalar != _options.Scalar)
+                    reason = $"the file stores {loaded.Scalar} vectors, the settings ask for {_options.Scalar}";
             }
             catch (UsearchException e)
             {
@@ -214,6 +227,11 @@ public sealed class VectorIndexStore : IVectorIndexStore, IDisposable
         {
             index.Dispose();
             return Rebuild($"the file holds {index.Count} vectors after catch-up but the catalog has {indexed} indexed images");
+        }
+        if (ApplyCalibration(index.Hnsw) is { } uncalibrated)
+        {
+            index.Dispose();
+            return Rebuild(uncalibrated);
         }
         index.SeedExact(IndexedVectors());
         if (replayed == 0)
@@ -250,14 +268,32 @@ public sealed class VectorIndexStore : IVectorIndexStore, IDisposable
         long added = 0;
         var keys = new List<long>(RebuildChunk);
         var vectors = new float[RebuildChunk * _model.Dimension];
+        // Calibrating needs queries the graph has never seen: they are left out until it is measured.
+        var indexed = _catalog.GetStats().Indexed;
+        var heldOut = NeedsCalibration(indexed)
+            ? SearchExpansionCalibrator.HoldOut(IndexedVectors(), indexed, _options.CalibrationQueries, _model.Dimension)
+            : [];
+        var heldOutKeys = heldOut.Select(x => x.Key).ToHashSet();
         foreach (var (key, vector) in IndexedVectors())
         {
+            if (heldOutKeys.Contains(key))
+                continue;
             vector.CopyTo(vectors, keys.Count * _model.Dimension);
             keys.Add(key);
             if (keys.Count == RebuildChunk)
                 Flush();
         }
         Flush();
+        if (heldOut.Count > 0)
+        {
+            Calibrate(hnsw, heldOut, indexed);
+            foreach (var (key, vector) in heldOut)
+            {
+                vector.CopyTo(vectors, keys.Count * _model.Dimension);
+                keys.Add(key);
+            }
+            Flush();
+        }
         _applied = sequence;
         var tiered = new TieredVectorIndex(hnsw, _options.ExactBelow);
         tiered.SeedExact(IndexedVectors());
@@ -335,6 +371,57 @@ public sealed class VectorIndexStore : IVectorIndexStore, IDisposable
             return false;
         SaveAndRecord(_index);
         return true;
+    }
+
+    /// <summary>True when searches of <paramref name="count"/> vectors go through HNSW with a calibrated expansion.</summary>
+    private bool NeedsCalibration(long count) =>
+        _options.ExpansionSearch is null && count > Math.Max(_options.ExactBelow, 10L * (SearchExpansionCalibrator.K + 1));
+
+    /// <summary>
+    /// Applies the recorded calibration when it still fits the loaded index; returns why the index must be rebuilt to
+    /// be calibrated otherwise (held-out vectors must be left out of the graph, which only a build can do). A
+    /// read-only store never rebuilds for this: it searches with the uncalibrated expansion instead.
+    /// </summary>
+    private string? ApplyCalibration(UsearchVectorIndex hnsw)
+    {
+        var count = hnsw.Count;
+        if (!NeedsCalibration(count))
+            return null;
+        var stored = SearchExpansionCalibration.Read(SearchExpansionCalibration.PathFor(_path));
+        if (stored is not null && stored.Fits(_model!.ModelId, _model.Dimension, hnsw.Scalar, _options, count))
+        {
+            hnsw.ExpansionSearch = stored.ExpansionSearch;
+            _calibration = stored;
+            return null;
+        }
+        if (IsReadOnly)
+            return null;
+        return stored is null
+            ? $"the search expansion is not calibrated for recall {_options.TargetRecall} yet"
+            : $"the search expansion is not calibrated for recall {_options.TargetRecall} at {count} vectors with these settings "
+              + $"(it was for recall {stored.TargetRecall} at {stored.Count} vectors, {stored.Scalar})";
+    }
+
+    /// <summary>Measures the expansion on the held-out vectors and records it next to the index file.</summary>
+    private void Calibrate(UsearchVectorIndex hnsw, List<(long Key, float[] Vector)> heldOut, long count)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var (ef, recall) = SearchExpansionCalibrator.Calibrate(hnsw, heldOut, IndexedVectors(), _options.TargetRecall);
+        _calibration = new SearchExpansionCalibration(ef, Math.Round(recall, 4), _options.TargetRecall, count, heldOut.Count,
+            _model!.ModelId, _model.Dimension, hnsw.Scalar, _options.Connectivity, _options.ExpansionAdd, _time.GetUtcNow());
+        _logger.LogInformation("Vector index calibrated: expansion {Ef} finds {Recall:P1} of the exact top 10 (target {Target:P1}) for {Queries} held-out vectors of {Count}, in {Took}",
+            ef, recall, _options.TargetRecall, heldOut.Count, count, Stopwatch.GetElapsedTime(started));
+        if (IsReadOnly)
+            return;
+        try
+        {
+            _calibration.Write(SearchExpansionCalibration.PathFor(_path));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Costs a rebuild at the next start, nothing else.
+            _logger.LogWarning(e, "Could not record the vector index calibration");
+        }
     }
 
     private void SaveAndRecord(TieredVectorIndex index)
