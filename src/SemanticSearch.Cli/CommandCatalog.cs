@@ -20,6 +20,6 @@ internal static class CommandCatalog
         EmbedCommand.Create(),
         TokenizeCommand.Create(),
         PreprocessCommand.Create(),
-        BenchCommand.Create(),
+        SemanticSearch.Bench.Commands.BenchCommand.Create(),
     ];
 }

@@ -42,7 +42,7 @@ internal static class EmbedCommand
             ClipEmbeddingModel clip;
             try
             {
-                clip = ClipEmbeddingModel.Load(ModelOptions(parseResult.GetValue(model)));
+                clip = ClipEmbeddingModel.Load(CliModelSettings.ModelOptions(parseResult.GetValue(model)));
             }
             catch (ClipModelException e)
             {
@@ -66,24 +66,10 @@ internal static class EmbedCommand
         return command;
     }
 
-    /// <summary><c>SemanticSearch:Model</c> from the settings, with <c>--model</c> (when given) as the path.</summary>
-    internal static ClipModelOptions ModelOptions(string? modelDir) =>
-        CliHost.Settings(null, modelDir).GetSection(ClipModelOptions.SectionName).Get<ClipModelOptions>() ?? new ClipModelOptions();
-
-    /// <summary>
-    /// The image embedder the crawler and search use, with the thumbnail side from the settings, so <c>embed</c> prints
-    /// exactly the vectors the index stores.
-    /// </summary>
-    internal static ImageEmbedder ImageEmbedder(IImageEncoder images, IImageDecoder decoder, string? modelDir)
-    {
-        var crawler = CliHost.Settings(null, modelDir).GetSection(CrawlerOptions.SectionName).Get<CrawlerOptions>() ?? new CrawlerOptions();
-        return new ImageEmbedder(images, decoder, new ClipImagePreprocessor(decoder), crawler.ThumbnailMaxSide);
-    }
-
     /// <summary>Encodes images in batches; an unreadable image is reported on stderr and skipped. False if any failed.</summary>
     private static bool EmbedImages(ClipEmbeddingModel clip, string? modelDir, string[] paths, Stream stdout, CancellationToken ct)
     {
-        var embedder = ImageEmbedder(clip.Images, new SkiaImageDecoder(), modelDir);
+        var embedder = CliModelSettings.ImageEmbedder(clip.Images, new SkiaImageDecoder(), modelDir);
         var spec = embedder.Preprocess;
         var batch = clip.Images.BatchSize;
         var tensors = new float[batch * spec.TensorLength];

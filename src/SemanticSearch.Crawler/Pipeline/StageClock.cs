@@ -1,4 +1,3 @@
-using SemanticSearch.Core.Diagnostics;
 using System.Diagnostics;
 
 namespace SemanticSearch.Crawler.Pipeline;

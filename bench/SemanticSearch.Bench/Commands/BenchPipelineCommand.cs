@@ -11,7 +11,7 @@ using SemanticSearch.Crawler;
 using SemanticSearch.Crawler.Pipeline;
 using Spectre.Console;
 
-namespace SemanticSearch.Cli.Commands;
+namespace SemanticSearch.Bench.Commands;
 
 /// <summary>
 /// <c>semsearch bench pipeline</c>: crawler throughput on a folder (the demo gallery by default) with the configured

@@ -8,7 +8,7 @@ using SemanticSearch.Core.Index;
 using SemanticSearch.Core.Search;
 using Spectre.Console;
 
-namespace SemanticSearch.Cli.Commands;
+namespace SemanticSearch.Bench.Commands;
 
 /// <summary>
 /// <c>semsearch bench http</c>: concurrent text queries against a running web host on loopback, and the same queries

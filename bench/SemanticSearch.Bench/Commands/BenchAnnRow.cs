@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace SemanticSearch.Cli.Commands;
+namespace SemanticSearch.Bench.Commands;
 
 /// <summary>One measurement of <c>semsearch bench ann</c>; the JSON names are what bench/hnswlib_compare.py reads.</summary>
 internal sealed record BenchAnnRow(

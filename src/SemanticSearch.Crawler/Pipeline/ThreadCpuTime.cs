@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 
-namespace SemanticSearch.Core.Diagnostics;
+namespace SemanticSearch.Crawler.Pipeline;
 
 /// <summary>
 /// CPU time of the calling thread (Linux clock_gettime(CLOCK_THREAD_CPUTIME_ID)). Stage CPU times do not grow when

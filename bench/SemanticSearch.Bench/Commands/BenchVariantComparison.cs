@@ -6,7 +6,7 @@ using SemanticSearch.Core.Imaging;
 using SemanticSearch.Imaging;
 using Spectre.Console;
 
-namespace SemanticSearch.Cli.Commands;
+namespace SemanticSearch.Bench.Commands;
 
 /// <summary>
 /// <c>semsearch bench embed --compare-variant V</c>: the vision session of two exports of one model folder (fp32 and,

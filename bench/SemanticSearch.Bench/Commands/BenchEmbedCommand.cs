@@ -9,7 +9,7 @@ using SemanticSearch.Core.Imaging;
 using SemanticSearch.Imaging;
 using Spectre.Console;
 
-namespace SemanticSearch.Cli.Commands;
+namespace SemanticSearch.Bench.Commands;
 
 /// <summary>
 /// <c>semsearch bench embed</c>: images/s of (a) the bare vision session on ready tensors and (b) the whole path from
@@ -53,7 +53,7 @@ internal static class BenchEmbedCommand
             command.Options.Add(option);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var options = EmbedCommand.ModelOptions(parseResult.GetValue(model));
+            var options = CliModelSettings.ModelOptions(parseResult.GetValue(model));
             if (parseResult.GetValue(batch) is { } b)
                 options.BatchSize = b;
             if (parseResult.GetValue(threads) is { } t)
@@ -86,7 +86,7 @@ internal static class BenchEmbedCommand
             var workerCount = Math.Max(1, parseResult.GetValue(workers) ?? (Environment.ProcessorCount <= 4 ? 1 : Environment.ProcessorCount / 4));
             using var clip = ClipEmbeddingModel.Load(options);
             var decoder = new SkiaImageDecoder(Math.Max(1, parseResult.GetValue(margin)));
-            var embedder = EmbedCommand.ImageEmbedder(clip.Images, decoder, parseResult.GetValue(model));
+            var embedder = CliModelSettings.ImageEmbedder(clip.Images, decoder, parseResult.GetValue(model));
             var result = await RunAsync(clip, embedder, decoder, files, span, roundCount, workerCount, options.IntraOpThreads, cancellationToken);
             if (parseResult.GetValue(json))
                 Console.Out.WriteLine(JsonSerializer.Serialize(result, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }));

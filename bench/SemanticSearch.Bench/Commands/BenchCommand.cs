@@ -1,9 +1,9 @@
 using System.CommandLine;
 
-namespace SemanticSearch.Cli.Commands;
+namespace SemanticSearch.Bench.Commands;
 
 /// <summary><c>semsearch bench</c>: the parent of the speed measurements (<c>bench embed</c>, and others added beside it).</summary>
-internal static class BenchCommand
+public static class BenchCommand
 {
     public static Command Create()
     {

@@ -1,6 +1,6 @@
 using SemanticSearch.Core.Embeddings;
 
-namespace SemanticSearch.Core.Index;
+namespace SemanticSearch.Bench.Vectors;
 
 /// <summary>
 /// Synthetic CLIP-like embeddings for recall tests and benchmarks: random unit cluster centres plus Gaussian noise,

@@ -1,4 +1,4 @@
-using SemanticSearch.Core.Diagnostics;
+using SemanticSearch.Crawler.Pipeline;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
@@ -11,7 +11,7 @@ using SemanticSearch.Core.Index;
 using SemanticSearch.Storage.Index;
 using Spectre.Console;
 
-namespace SemanticSearch.Cli.Commands;
+namespace SemanticSearch.Bench.Commands;
 
 /// <summary>
 /// <c>semsearch bench ann</c>: recall@k and queries per second of the HNSW index against exact search, for several
