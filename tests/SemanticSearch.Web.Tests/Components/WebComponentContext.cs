@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using SemanticSearch.Clip.Store;
 using SemanticSearch.Core.Catalog;
 using SemanticSearch.Core.Configuration;
 using SemanticSearch.Core.Crawling;
@@ -16,6 +17,7 @@ using SemanticSearch.Web.Administration;
 using SemanticSearch.Web.Components.Search;
 using SemanticSearch.Web.Diagnostics;
 using SemanticSearch.Web.Hosting;
+using SemanticSearch.Web.ModelPulls;
 using SemanticSearch.Web.QueryImages;
 using SemanticSearch.Web.Security;
 using SemanticSearch.Web.Tests.Fakes;
@@ -30,7 +32,8 @@ internal sealed class WebComponentContext : BunitContext
 
     /// <param name="signedInAdmin">Cascade an authenticated admin (the admin page).</param>
     /// <param name="rateLimits">The search rate limit (the defaults unless given).</param>
-    public WebComponentContext(bool signedInAdmin = false, RateLimitingOptions? rateLimits = null)
+    /// <param name="services">Registers more services (or replaces these) before anything is resolved.</param>
+    public WebComponentContext(bool signedInAdmin = false, RateLimitingOptions? rateLimits = null, Action<IServiceCollection>? services = null)
     {
         (Catalog, CatalogFake) = InterfaceFake<ICatalogStore>.Create();
         (VectorIndex, VectorIndexFake) = InterfaceFake<IVectorIndex>.Create();
@@ -77,6 +80,10 @@ internal sealed class WebComponentContext : BunitContext
         Services.AddSingleton(new DataFolder(_data.Path));
         Services.AddSingleton(Options.Create(new QueryImageOptions()));
         Services.AddSingleton<QueryImageStore>();
+        // The models panel pulls through the real queue; tests that pull register a store over a local server instead.
+        Services.AddSingleton(new ModelStore(new ModelStoreOptions(), Path.Combine(_data.Path, "models")));
+        Services.AddSingleton<ModelPullQueue>();
+        services?.Invoke(Services);
         PersistentState = AddBunitPersistentComponentState();
         if (signedInAdmin)
             this.AddAuthorization().SetAuthorized("admin").SetRoles(AdminAuth.Role);
