@@ -11,7 +11,21 @@ public sealed class AnsweringVectorIndex(ModelService service) : IVectorIndex
     public int Dimension => Index?.Dimension ?? 0;
 
     /// <inheritdoc />
-    public long Count => Index?.Count ?? 0;
+    public long Count
+    {
+        get
+        {
+            try
+            {
+                return Index?.Count ?? 0;
+            }
+            catch (ObjectDisposedException)
+            {
+                // Read from an index a flip just replaced: the new one answers.
+                return Index?.Count ?? 0;
+            }
+        }
+    }
 
     /// <inheritdoc />
     public bool Contains(long key) => Index?.Contains(key) ?? false;

@@ -35,6 +35,7 @@ public sealed class ModelService(
     private volatile ModelSwitchProgress? _pending;
     private ModelSwitchRun? _switch;
     private Task? _loading;
+    private int _disposed;
 
     /// <inheritdoc />
     public ModelReadiness Readiness { get; private set; } = ModelReadiness.Loading;
@@ -122,6 +123,9 @@ public sealed class ModelService(
     /// <summary>Stops loading and any switch (which resumes at the next start), and frees the answering model.</summary>
     public void Dispose()
     {
+        // Registered as itself and as IModelService, so the container disposes it twice.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+            return;
         _stopping.Cancel();
         _switch?.Abandon();
         try { _loading?.Wait(TimeSpan.FromSeconds(10)); } catch (AggregateException) { }
@@ -170,21 +174,15 @@ public sealed class ModelService(
     internal Task FlipAsync(IEmbeddingModel model, IImageEmbedder embedder, ModelChoice choice) => flipGate.FlipAsync(() =>
     {
         var old = _current;
-        // Saved first: the old model's index file and checkpoint are current, should the flip below fail.
-        (old?.Store as IDisposable)?.Dispose();
-        try
-        {
-            var pending = vectors.Flip(model.ModelId, model.Dimension, choice, time.GetUtcNow());
-            if (pending > 0)
-                logger.LogWarning("{Count} images had no vector of {Model} and go back to the crawler", pending, model.ModelId);
-        }
-        catch
-        {
-            if (old is not null)
-                _current = Bind(old.Model, old.Embedder, indexes.Open(), old.Choice);
-            throw;
-        }
+        // Saved first, so the old store has nothing left to save when it is disposed after the swap (and its file and
+        // checkpoint are current, should the flip below fail).
+        old?.Store.Checkpoint();
+        var pending = vectors.Flip(model.ModelId, model.Dimension, choice, time.GetUtcNow());
+        if (pending > 0)
+            logger.LogWarning("{Count} images had no vector of {Model} and go back to the crawler", pending, model.ModelId);
+        // Rebuilt from the catalog, which now holds the new model's vectors: never a mix of two models.
         _current = Bind(model, embedder, indexes.Open(), choice);
+        (old?.Store as IDisposable)?.Dispose();
         ChosenByAdmin = true;
         Readiness = ModelReadiness.Ready;
         Problem = null;

@@ -26,11 +26,23 @@ internal sealed class ModelSwitchRun(ModelService service, IEmbeddingModel model
         if (!_running || _flipped)
             return false;
         _cancelledByAdmin = true;
-        _cancel.Cancel();
-        return true;
+        return TryCancel();
     }
 
-    public void Abandon() => _cancel.Cancel();
+    public void Abandon() => TryCancel();
+
+    private bool TryCancel()
+    {
+        try
+        {
+            _cancel.Cancel();
+            return true;
+        }
+        catch (ObjectDisposedException)
+        {
+            return false; // the run ended meanwhile
+        }
+    }
 
     private async Task RunAsync()
     {

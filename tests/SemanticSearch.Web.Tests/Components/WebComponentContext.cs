@@ -10,6 +10,7 @@ using SemanticSearch.Core.Crawling;
 using SemanticSearch.Core.Embeddings;
 using SemanticSearch.Core.Imaging;
 using SemanticSearch.Core.Index;
+using SemanticSearch.Core.Models;
 using SemanticSearch.Core.Search;
 using SemanticSearch.Imaging;
 using SemanticSearch.Web.Administration;
@@ -57,6 +58,13 @@ internal sealed class WebComponentContext : BunitContext
         Services.AddSingleton(Catalog);
         Services.AddSingleton(VectorIndex);
         Services.AddSingleton(IndexStore);
+        // The answering model, as the model service reports it (the pages read its readiness and pending switch).
+        (var models, ModelServiceFake) = InterfaceFake<IModelService>.Create();
+        ModelServiceFake.Handlers["get_Readiness"] = _ => ModelReadiness.Ready;
+        ModelServiceFake.Handlers["get_AnsweringModel"] = _ => Model.ModelId;
+        ModelServiceFake.Handlers["get_Problem"] = _ => null;
+        ModelServiceFake.Handlers["get_Pending"] = _ => null;
+        Services.AddSingleton(models);
         Services.AddSingleton<ModelAvailability>();
         Services.AddSingleton<SearchMetrics>();
         Services.AddSingleton<InstrumentedSearch>();
@@ -114,4 +122,7 @@ internal sealed class WebComponentContext : BunitContext
     public IVectorIndexStore IndexStore { get; }
 
     public InterfaceFake<IVectorIndexStore> IndexStoreFake { get; }
+
+    /// <summary>The model service the pages see.</summary>
+    public InterfaceFake<IModelService> ModelServiceFake { get; }
 }
