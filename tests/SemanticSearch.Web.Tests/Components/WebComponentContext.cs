@@ -11,6 +11,7 @@ using SemanticSearch.Core.Crawling;
 using SemanticSearch.Core.Embeddings;
 using SemanticSearch.Core.Imaging;
 using SemanticSearch.Core.Index;
+using SemanticSearch.Core.Models;
 using SemanticSearch.Core.Search;
 using SemanticSearch.Imaging;
 using SemanticSearch.Web.Administration;
@@ -60,6 +61,13 @@ internal sealed class WebComponentContext : BunitContext
         Services.AddSingleton(Catalog);
         Services.AddSingleton(VectorIndex);
         Services.AddSingleton(IndexStore);
+        // The answering model, as the model service reports it (the pages read its readiness and pending switch).
+        (var models, ModelServiceFake) = InterfaceFake<IModelService>.Create();
+        ModelServiceFake.Handlers["get_Readiness"] = _ => ModelReadiness.Ready;
+        ModelServiceFake.Handlers["get_AnsweringModel"] = _ => Model.ModelId;
+        ModelServiceFake.Handlers["get_Problem"] = _ => null;
+        ModelServiceFake.Handlers["get_Pending"] = _ => null;
+        Services.AddSingleton(models);
         Services.AddSingleton<ModelAvailability>();
         Services.AddSingleton<SearchMetrics>();
         Services.AddSingleton<InstrumentedSearch>();
@@ -83,6 +91,10 @@ internal sealed class WebComponentContext : BunitContext
         // The models panel pulls through the real queue; tests that pull register a store over a local server instead.
         Services.AddSingleton(new ModelStore(new ModelStoreOptions(), Path.Combine(_data.Path, "models")));
         Services.AddSingleton<ModelPullQueue>();
+        // The admin page's models panel lists the models and listens for changes (none here).
+        ModelServiceFake.Handlers["List"] = _ => (IReadOnlyList<ModelListing>)[];
+        ModelServiceFake.Handlers["add_Changed"] = _ => null;
+        ModelServiceFake.Handlers["remove_Changed"] = _ => null;
         services?.Invoke(Services);
         PersistentState = AddBunitPersistentComponentState();
         if (signedInAdmin)
@@ -121,4 +133,7 @@ internal sealed class WebComponentContext : BunitContext
     public IVectorIndexStore IndexStore { get; }
 
     public InterfaceFake<IVectorIndexStore> IndexStoreFake { get; }
+
+    /// <summary>The model service the pages see.</summary>
+    public InterfaceFake<IModelService> ModelServiceFake { get; }
 }
