@@ -1,10 +1,12 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SemanticSearch.Clip.Onnx;
 using SemanticSearch.Clip.Store;
 using SemanticSearch.Core.Configuration;
 using SemanticSearch.Core.Embeddings;
+using SemanticSearch.Core.Models;
 
 namespace SemanticSearch.Clip;
 
@@ -33,7 +35,8 @@ public static class ClipServiceCollectionExtensions
 
         // The factory runs on first resolve, so programs that never embed never pay for loading the sessions.
         services.AddSingleton(sp => ClipEmbeddingModel.Load(sp.GetRequiredService<IOptions<ClipModelOptions>>().Value));
-        services.AddSingleton<IEmbeddingModel>(sp => sp.GetRequiredService<ClipEmbeddingModel>());
+        // Try: a host with a model service registers the answering model first.
+        services.TryAddSingleton<IEmbeddingModel>(sp => sp.GetRequiredService<ClipEmbeddingModel>());
 
         // The pull follows redirects itself: Hugging Face announces each file's digest on the redirect.
         services.AddHttpClient(nameof(ModelStore), http => http.Timeout = Timeout.InfiniteTimeSpan)
@@ -44,6 +47,8 @@ public static class ClipServiceCollectionExtensions
             var http = sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(ModelStore));
             return new ModelStore(sp.GetRequiredService<IOptions<ModelStoreOptions>>().Value, data.ModelsDirectory, http);
         });
+        services.TryAddSingleton<IModelFolders>(sp => new ClipModelFolders(
+            sp.GetRequiredService<IOptions<ClipModelOptions>>().Value, sp.GetRequiredService<ModelStore>()));
         return services;
     }
 }

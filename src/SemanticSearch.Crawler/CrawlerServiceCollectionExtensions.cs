@@ -12,6 +12,7 @@ using SemanticSearch.Core.Crawling;
 using SemanticSearch.Core.Embeddings;
 using SemanticSearch.Core.Imaging;
 using SemanticSearch.Core.Index;
+using SemanticSearch.Core.Models;
 using SemanticSearch.Crawler.Pipeline;
 using SemanticSearch.Crawler.Web;
 
@@ -97,7 +98,8 @@ public static class CrawlerServiceCollectionExtensions
             sp.GetRequiredService<ConfiguredSourceSync>(),
             sp.GetRequiredService<WebFetcher>(),
             sp.GetRequiredService<ContentReader>(),
-            sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance));
+            sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance,
+            sp.GetService<CrawlerRunGate>()));
         services.AddSingleton<ReindexService>();
         services.AddSingleton<IReindexService>(sp => sp.GetRequiredService<ReindexService>());
         services.AddHostedService<CrawlerBackgroundService>();

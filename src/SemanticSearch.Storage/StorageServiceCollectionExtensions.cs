@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using SemanticSearch.Core.Catalog;
 using SemanticSearch.Core.Configuration;
 using SemanticSearch.Core.Index;
+using SemanticSearch.Core.Models;
 using SemanticSearch.Core.Search;
 using SemanticSearch.Storage.Catalog;
 using SemanticSearch.Storage.Index;
@@ -44,6 +45,12 @@ public static class StorageServiceCollectionExtensions
             sp.GetRequiredService<IOptions<VectorIndexOptions>>().Value,
             readOnly,
             sp.GetService<ILoggerFactory>()?.CreateLogger<VectorIndexStore>()));
+        services.TryAddSingleton<IVectorIndexStoreOpener>(sp => new VectorIndexStoreOpener(
+            sp.GetRequiredService<ICatalogStore>(),
+            sp.GetRequiredService<DataFolder>().VectorIndexPath,
+            sp.GetRequiredService<IOptions<VectorIndexOptions>>().Value,
+            sp.GetService<ILoggerFactory>()?.CreateLogger<VectorIndexStore>()));
+        services.TryAddSingleton<IModelVectorStore>(sp => new ModelVectorTable((CatalogStore)sp.GetRequiredService<ICatalogStore>()));
         services.TryAddSingleton<IVectorIndexStore>(sp => sp.GetRequiredService<VectorIndexStore>());
         services.TryAddSingleton<IVectorIndex>(sp => sp.GetRequiredService<VectorIndexStore>().Index);
         services.TryAddSingleton<ISearchService>(sp => ActivatorUtilities.CreateInstance<SearchService>(

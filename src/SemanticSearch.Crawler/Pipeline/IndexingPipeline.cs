@@ -8,6 +8,7 @@ using SemanticSearch.Core.Crawling;
 using SemanticSearch.Core.Embeddings;
 using SemanticSearch.Core.Imaging;
 using SemanticSearch.Core.Index;
+using SemanticSearch.Core.Models;
 using SemanticSearch.Crawler.Sources;
 using SemanticSearch.Crawler.Web;
 
@@ -34,6 +35,7 @@ public sealed class IndexingPipeline
     private readonly DeletionPass _deletion;
     private readonly WorkCounter _counter;
     private readonly ILogger _logger;
+    private readonly CrawlerRunGate? _runGate;
 
     internal IndexingPipeline(
         ICatalogStore catalog,
@@ -48,8 +50,10 @@ public sealed class IndexingPipeline
         ConfiguredSourceSync sourceSync,
         WebFetcher fetcher,
         ContentReader reader,
-        ILoggerFactory loggers)
+        ILoggerFactory loggers,
+        CrawlerRunGate? runGate = null)
     {
+        _runGate = runGate;
         _catalog = catalog;
         _index = index;
         _model = model;
@@ -76,8 +80,11 @@ public sealed class IndexingPipeline
         long? runId = null;
         var outcome = RunOutcome.Completed;
         Exception? error = null;
+        IDisposable? gate = null;
         try
         {
+            // Held for the whole run: a model flip waits for it, so the run embeds and writes with one model.
+            gate = _runGate is null ? null : await _runGate.EnterAsync(cancellationToken).ConfigureAwait(false);
             _sourceSync.EnsureSynced();
             // A different model than the catalog's: every image becomes Pending and the index starts empty.
             if (_index.EnsureModel(_model.ModelId, _model.Dimension))
@@ -125,6 +132,7 @@ public sealed class IndexingPipeline
                 try { _catalog.FinishRun(id, text, counts); }
                 catch (Exception ex) { _logger.LogError(ex, "Could not record the end of run {RunId}", id); }
             }
+            gate?.Dispose();
         }
         return new CrawlRunSummary
         {

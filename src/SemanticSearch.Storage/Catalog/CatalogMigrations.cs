@@ -103,6 +103,48 @@ internal static class CatalogMigrations
                 last_scanned INTEGER NOT NULL
             );
             """),
+        // The answering model's vectors stay in images.embedding (the crawler and the index read them there); this
+        // table keeps every model's, so a switch embeds beside the answering model and switching back is instant.
+        new(5, "vectors per model; the switch under way; the chosen model", """
+            CREATE TABLE model_vectors (
+                model_id TEXT    NOT NULL,
+                image_id INTEGER NOT NULL,
+                vector   BLOB    NOT NULL,
+                PRIMARY KEY (model_id, image_id)
+            ) WITHOUT ROWID;
+            CREATE INDEX model_vectors_image ON model_vectors (image_id);
+            INSERT INTO model_vectors (model_id, image_id, vector)
+                SELECT model_id, id, embedding FROM images WHERE embedding IS NOT NULL AND model_id IS NOT NULL;
+
+            -- Vectors describe content: new content or a deleted image makes every model's stored vector of it stale.
+            CREATE TRIGGER images_content_changed AFTER UPDATE OF content_hash, status ON images
+                WHEN NEW.content_hash IS NOT OLD.content_hash OR NEW.status = 3
+            BEGIN
+                DELETE FROM model_vectors WHERE image_id = NEW.id;
+            END;
+
+            CREATE TABLE model_switch (
+                singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
+                model_id  TEXT NOT NULL,
+                name      TEXT,
+                path      TEXT,
+                variant   TEXT,
+                started   INTEGER NOT NULL
+            );
+
+            CREATE TABLE model_choice (
+                singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
+                name      TEXT,
+                path      TEXT,
+                variant   TEXT,
+                chosen    INTEGER NOT NULL
+            );
+
+            CREATE TABLE kept_models (
+                model_id TEXT PRIMARY KEY,
+                since    INTEGER NOT NULL
+            );
+            """),
     ];
 
     /// <summary>The schema version a fully migrated catalog has.</summary>

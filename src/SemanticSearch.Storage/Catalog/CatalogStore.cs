@@ -351,6 +351,12 @@ public sealed class CatalogStore : ICatalogStore
         return connection;
     }
 
+    /// <summary>A read on a pooled connection, for the tables of other Storage types (model vectors).</summary>
+    internal T ReadWith<T>(Func<SqliteConnection, T> read) => Read(read);
+
+    /// <summary>A write on the one writer connection and lock, for the tables of other Storage types.</summary>
+    internal T WriteWith<T>(Func<SqliteConnection, SqliteTransaction, T> write) => Write(write);
+
     private T Read<T>(Func<SqliteConnection, T> read)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);

@@ -4,18 +4,21 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using SemanticSearch.Clip.Store;
 using SemanticSearch.Core.Catalog;
 using SemanticSearch.Core.Configuration;
 using SemanticSearch.Core.Crawling;
 using SemanticSearch.Core.Embeddings;
 using SemanticSearch.Core.Imaging;
 using SemanticSearch.Core.Index;
+using SemanticSearch.Core.Models;
 using SemanticSearch.Core.Search;
 using SemanticSearch.Imaging;
 using SemanticSearch.Web.Administration;
 using SemanticSearch.Web.Components.Search;
 using SemanticSearch.Web.Diagnostics;
 using SemanticSearch.Web.Hosting;
+using SemanticSearch.Web.ModelPulls;
 using SemanticSearch.Web.QueryImages;
 using SemanticSearch.Web.Security;
 using SemanticSearch.Web.Tests.Fakes;
@@ -30,7 +33,8 @@ internal sealed class WebComponentContext : BunitContext
 
     /// <param name="signedInAdmin">Cascade an authenticated admin (the admin page).</param>
     /// <param name="rateLimits">The search rate limit (the defaults unless given).</param>
-    public WebComponentContext(bool signedInAdmin = false, RateLimitingOptions? rateLimits = null)
+    /// <param name="services">Registers more services (or replaces these) before anything is resolved.</param>
+    public WebComponentContext(bool signedInAdmin = false, RateLimitingOptions? rateLimits = null, Action<IServiceCollection>? services = null)
     {
         (Catalog, CatalogFake) = InterfaceFake<ICatalogStore>.Create();
         (VectorIndex, VectorIndexFake) = InterfaceFake<IVectorIndex>.Create();
@@ -57,6 +61,13 @@ internal sealed class WebComponentContext : BunitContext
         Services.AddSingleton(Catalog);
         Services.AddSingleton(VectorIndex);
         Services.AddSingleton(IndexStore);
+        // The answering model, as the model service reports it (the pages read its readiness and pending switch).
+        (var models, ModelServiceFake) = InterfaceFake<IModelService>.Create();
+        ModelServiceFake.Handlers["get_Readiness"] = _ => ModelReadiness.Ready;
+        ModelServiceFake.Handlers["get_AnsweringModel"] = _ => Model.ModelId;
+        ModelServiceFake.Handlers["get_Problem"] = _ => null;
+        ModelServiceFake.Handlers["get_Pending"] = _ => null;
+        Services.AddSingleton(models);
         Services.AddSingleton<ModelAvailability>();
         Services.AddSingleton<SearchMetrics>();
         Services.AddSingleton<InstrumentedSearch>();
@@ -77,6 +88,14 @@ internal sealed class WebComponentContext : BunitContext
         Services.AddSingleton(new DataFolder(_data.Path));
         Services.AddSingleton(Options.Create(new QueryImageOptions()));
         Services.AddSingleton<QueryImageStore>();
+        // The models panel pulls through the real queue; tests that pull register a store over a local server instead.
+        Services.AddSingleton(new ModelStore(new ModelStoreOptions(), Path.Combine(_data.Path, "models")));
+        Services.AddSingleton<ModelPullQueue>();
+        // The admin page's models panel lists the models and listens for changes (none here).
+        ModelServiceFake.Handlers["List"] = _ => (IReadOnlyList<ModelListing>)[];
+        ModelServiceFake.Handlers["add_Changed"] = _ => null;
+        ModelServiceFake.Handlers["remove_Changed"] = _ => null;
+        services?.Invoke(Services);
         PersistentState = AddBunitPersistentComponentState();
         if (signedInAdmin)
             this.AddAuthorization().SetAuthorized("admin").SetRoles(AdminAuth.Role);
@@ -114,4 +133,7 @@ internal sealed class WebComponentContext : BunitContext
     public IVectorIndexStore IndexStore { get; }
 
     public InterfaceFake<IVectorIndexStore> IndexStoreFake { get; }
+
+    /// <summary>The model service the pages see.</summary>
+    public InterfaceFake<IModelService> ModelServiceFake { get; }
 }

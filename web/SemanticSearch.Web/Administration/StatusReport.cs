@@ -1,6 +1,7 @@
 using SemanticSearch.Core.Catalog;
 using SemanticSearch.Core.Crawling;
 using SemanticSearch.Core.Index;
+using SemanticSearch.Core.Models;
 using SemanticSearch.Web.Api;
 using SemanticSearch.Web.Api.Contracts;
 using SemanticSearch.Web.Diagnostics;
@@ -8,7 +9,7 @@ using SemanticSearch.Web.Diagnostics;
 namespace SemanticSearch.Web.Administration;
 
 /// <summary>Builds the status snapshot shared by <c>GET /api/status</c> and the admin page.</summary>
-public sealed class StatusReport(ICatalogStore catalog, IVectorIndex index, IReindexService reindex, ModelAvailability model)
+public sealed class StatusReport(ICatalogStore catalog, IVectorIndex index, IReindexService reindex, ModelAvailability model, IModelService models)
 {
     /// <summary>Catalog counts, vectors, model and crawler progress, read now.</summary>
     public StatusDto Read()
@@ -21,10 +22,15 @@ public sealed class StatusReport(ICatalogStore catalog, IVectorIndex index, IRei
             stats.Deleted,
             stats.Pending,
             index.Count,
-            stats.Model?.ModelId ?? modelState.ModelId,
+            modelState.ModelId ?? stats.Model?.ModelId,
             modelState.Available,
             modelState.Problem,
-            reindex.Progress.ToDto() with { LastRun = LastRun()?.ToDto() }) { ModelVariant = modelState.Variant };
+            reindex.Progress.ToDto() with { LastRun = LastRun()?.ToDto() }) 
+        {
+            ModelVariant = modelState.Variant,
+            PendingModel = models.Pending is { } pending ? ModelSwitchDto.From(pending) : null,
+            ModelChosenByAdmin = (models as Crawler.Models.ModelService)?.ChosenByAdmin ?? false,
+        };
     }
 
     /// <summary>How the latest finished run ended: this process's, else the catalog's runs log (after a restart).</summary>

@@ -31,6 +31,8 @@ public static class AdminEndpoints
         group.MapDelete("/sources/{id:long}", RemoveSource).WithName("RemoveSource").WithSummary("Remove a source and its images")
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapRetryFailed();
+        group.MapModelEndpoints();
+        group.MapModelPulls();
         return app;
     }
 

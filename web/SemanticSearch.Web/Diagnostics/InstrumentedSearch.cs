@@ -10,7 +10,8 @@ namespace SemanticSearch.Web.Diagnostics;
 /// records metrics and structured logs.
 /// </summary>
 public sealed class InstrumentedSearch(
-    IServiceProvider services,
+    ISearchService search,
+    IImageEmbedder embedder,
     ModelAvailability model,
     QueryImageAdmission admission,
     SearchMetrics metrics,
@@ -26,7 +27,7 @@ public sealed class InstrumentedSearch(
     /// <exception cref="SearchBusyException">The query image's decode memory could not be reserved in time.</exception>
     public async Task<SearchResponse> SearchAsync(SearchQuery query, string kind, CancellationToken cancellationToken = default)
     {
-        var state = model.Current;
+        var state = await model.CurrentAsync(cancellationToken);
         if (!state.Available)
         {
             metrics.Record(kind, "unavailable", TimeSpan.Zero);
@@ -36,12 +37,9 @@ public sealed class InstrumentedSearch(
         var started = Stopwatch.GetTimestamp();
         try
         {
-            // Resolved per call: the service is a singleton, and resolving it only once the model loaded keeps a
-            // missing model from failing the host at start-up.
-            var search = services.GetRequiredService<ISearchService>();
             // Held until the search returns: the decoded pixels (at the embedder's decode side) live until the tensor is made.
             using var lease = query.Image is { } image
-                ? await admission.EnterAsync(image, services.GetRequiredService<IImageEmbedder>().DecodeSide, cancellationToken)
+                ? await admission.EnterAsync(image, embedder.DecodeSide, cancellationToken)
                 : null;
             var response = await search.SearchAsync(query, cancellationToken);
             var elapsed = Stopwatch.GetElapsedTime(started);

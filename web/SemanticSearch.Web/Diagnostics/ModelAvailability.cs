@@ -1,51 +1,41 @@
-using SemanticSearch.Clip.Onnx;
-using SemanticSearch.Core.Embeddings;
+using SemanticSearch.Core.Models;
+using SemanticSearch.Crawler.Models;
 
 namespace SemanticSearch.Web.Diagnostics;
 
 /// <summary>
-/// Loads the embedding model once and remembers why it failed, so a missing model is reported (logs, UI banner,
-/// <c>/health</c>, <c>/api/status</c>, 503 on search) instead of breaking pages. A failed load is retried at most
-/// every <see cref="RetryInterval"/>, so a model pulled while the host runs is picked up.
+/// The model service's readiness as the pages, <c>/health</c>, <c>/api/status</c> and search report it: a missing
+/// model is reported (logs, UI banner, 503 on search) instead of breaking pages, and is picked up once it is pulled.
 /// </summary>
-public sealed class ModelAvailability(IServiceProvider services, ILogger<ModelAvailability> logger, TimeProvider time)
+public sealed class ModelAvailability(IModelService service)
 {
-    /// <summary>Minimum time between two load attempts after a failure.</summary>
-    public static readonly TimeSpan RetryInterval = TimeSpan.FromSeconds(30);
+    /// <summary>Longest wait for the first load attempt (the old lazy load blocked the same way).</summary>
+    private static readonly TimeSpan FirstLoadWait = TimeSpan.FromMinutes(2);
 
-    private readonly Lock _gate = new();
-    private ModelState? _state;
-    private DateTimeOffset _checkedAt;
-
-    /// <summary>The model's state, loading it on first use.</summary>
+    /// <summary>The answering model's state, waiting for the first load attempt to end.</summary>
     public ModelState Current
     {
         get
         {
-            lock (_gate)
-            {
-                if (_state is { Available: true } || (_state is not null && time.GetUtcNow() - _checkedAt < RetryInterval))
-                    return _state;
-                _checkedAt = time.GetUtcNow();
-                _state = Load();
-                return _state;
-            }
+            if (service is ModelService loading && service.Readiness == ModelReadiness.Loading)
+                loading.WhenSettledAsync().Wait(FirstLoadWait);
+            return Snapshot();
         }
     }
 
-    private ModelState Load()
+    /// <summary>Like <see cref="Current"/> without blocking a thread.</summary>
+    public async Task<ModelState> CurrentAsync(CancellationToken cancellationToken)
     {
-        try
-        {
-            var model = services.GetRequiredService<IEmbeddingModel>();
-            logger.LogInformation("Embedding model {ModelId} ({Dimension}-d) is loaded", model.ModelId, model.Dimension);
-            return new ModelState(true, model.ModelId, model.Dimension, null) { Variant = (model as ClipEmbeddingModel)?.Folder.Variant.ToString() };
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            // Keep serving status and admin pages; searches answer 503 with this message until the model is there.
-            logger.LogError("The embedding model cannot be loaded, so search is unavailable: {Problem}", e.Message);
-            return new ModelState(false, null, 0, e.Message);
-        }
+        if (service is ModelService loading && service.Readiness == ModelReadiness.Loading)
+            await loading.WhenSettledAsync(cancellationToken).WaitAsync(FirstLoadWait, cancellationToken);
+        return Snapshot();
+    }
+
+    private ModelState Snapshot()
+    {
+        var generation = (service as ModelService)?.Current;
+        return service.Readiness == ModelReadiness.Ready && service.AnsweringModel is { } id
+            ? new ModelState(true, id, generation?.Model.Dimension ?? 0, null) { Variant = generation?.Variant }
+            : new ModelState(false, null, 0, service.Problem ?? "The embedding model is still loading.");
     }
 }

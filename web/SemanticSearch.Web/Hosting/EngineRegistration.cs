@@ -1,11 +1,10 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SemanticSearch.Clip;
 using SemanticSearch.Core.Configuration;
-using SemanticSearch.Core.Crawling;
 using SemanticSearch.Crawler;
+using SemanticSearch.Crawler.Models;
 using SemanticSearch.Imaging;
 using SemanticSearch.Storage;
-using SemanticSearch.Web.Diagnostics;
 
 namespace SemanticSearch.Web.Hosting;
 
@@ -28,31 +27,18 @@ public static class EngineRegistration
             return folder.EnsureExists();
         });
         services.AddImaging(configuration);
+        // First: the crawler, search and pages get the model, its index and search through the model service.
+        services.AddModelService(configuration);
+        services.AddHostedService<ModelServiceStart>();
         services.AddClip(configuration);
         services.AddStorage(configuration);
         services.AddCrawler(configuration);
-        GuardAgainstMissingModel(services);
-        return builder;
-    }
-
-    /// <summary>
-    /// The crawler needs the model to be constructed. Without it the host must still start and say what is wrong, so
-    /// the crawler's registrations are wrapped: a stand-in <see cref="IReindexService"/> and a hosted service that
-    /// only starts the crawler when the model loads.
-    /// </summary>
-    private static void GuardAgainstMissingModel(IServiceCollection services)
-    {
-        services.Replace(ServiceDescriptor.Singleton<IReindexService>(sp =>
-        {
-            var state = sp.GetRequiredService<ModelAvailability>().Current;
-            return state.Available
-                ? sp.GetRequiredService<ReindexService>()
-                : new UnavailableReindexService(state.Problem ?? "the model is missing.");
-        }));
+        // The crawler's hosted service starts once a model answers (it may be pulled while the host runs).
         var crawlerHost = services.FirstOrDefault(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(CrawlerBackgroundService));
         if (crawlerHost is not null)
             services.Remove(crawlerHost);
         services.AddSingleton<GuardedCrawlerHost>();
         services.AddHostedService(sp => sp.GetRequiredService<GuardedCrawlerHost>());
+        return builder;
     }
 }

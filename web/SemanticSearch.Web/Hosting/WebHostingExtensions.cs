@@ -7,6 +7,7 @@ using SemanticSearch.Web.Api;
 using SemanticSearch.Web.Components;
 using SemanticSearch.Web.Components.Search;
 using SemanticSearch.Web.Diagnostics;
+using SemanticSearch.Web.ModelPulls;
 using SemanticSearch.Web.QueryImages;
 using SemanticSearch.Web.Security;
 
@@ -41,6 +42,7 @@ public static class WebHostingExtensions
         services.AddSingleton<QueryImagePreview>();
         services.AddSingleton<QueryImageAdmission>();
         services.AddQueryImages(configuration);
+        services.AddModelPulls();
         services.AddHostedService<StartupReport>();
 
         services.AddHealthChecks()
