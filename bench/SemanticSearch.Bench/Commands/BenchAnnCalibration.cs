@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using SemanticSearch.Storage.Index;
 
-namespace SemanticSearch.Cli.Commands;
+namespace SemanticSearch.Bench.Commands;
 
 /// <summary>
 /// Builds a benchmark index the way the vector index store rebuilds one: a sample of the vectors is held out of the
