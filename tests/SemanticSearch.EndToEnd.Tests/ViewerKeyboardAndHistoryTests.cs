@@ -73,4 +73,22 @@ public sealed class ViewerKeyboardAndHistoryTests(BrowserFixture browser)
         await Expect(page.Locator("#image-viewer")).ToHaveCountAsync(0);
         await Expect(page).ToHaveURLAsync(new Regex(@"\?q=a(%20|\+)green(%20|\+)star$"));
     }
+    [Fact]
+    public async Task Back_after_more_like_this_returns_to_the_results_without_the_viewers_entry()
+    {
+        var page = await browser.OpenAsync("/?q=a%20green%20star");
+        var tile = page.Locator(".tile").First;
+        await Expect(tile.Locator("img")).ToHaveAttributeAsync("alt", new Regex("^green-star-"));
+        await tile.ClickAsync();
+        await Expect(page.Locator("#image-viewer")).ToBeVisibleAsync();
+
+        await page.Locator("#more-like-this").ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex(@"\?similar=\d+$"));
+        await Expect(page.Locator("#image-viewer")).ToHaveCountAsync(0);
+
+        // The viewer's own entry is replaced by the similar search: one Back is the text results, not a closed viewer.
+        await page.GoBackAsync();
+        await Expect(page).ToHaveURLAsync(new Regex(@"\?q=a(%20|\+)green(%20|\+)star$"));
+        await Expect(page.Locator(".tile img").First).ToHaveAttributeAsync("alt", new Regex("^green-star-"));
+    }
 }

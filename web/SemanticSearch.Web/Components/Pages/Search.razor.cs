@@ -363,6 +363,16 @@ public sealed partial class Search : IDisposable
             _viewer = index + delta;
     }
 
+    // The similar search takes the place of the viewer's history entry, so Back returns to the results it came from
+    // rather than to a closed viewer's fragment.
+    private void MoreLikeThis(string url)
+    {
+        var replace = _viewerInHistory;
+        _viewerInHistory = false;
+        _viewer = null;
+        Navigation.NavigateTo(url, replace: replace);
+    }
+
     private async Task CloseViewerAsync()
     {
         if (_viewer is not int index || index >= _hits.Count)
