@@ -16,7 +16,11 @@ public sealed class ReindexService : IReindexService, IDisposable
 {
     private static readonly TimeSpan PublishInterval = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>Longest wait for the model's first load attempt (search waits as long).</summary>
+    private static readonly TimeSpan FirstLoadWait = TimeSpan.FromMinutes(2);
+
     private readonly IndexingPipeline _pipeline;
+    private readonly IModelService? _models;
     private readonly ILogger _logger;
     private readonly Lock _gate = new();
     private readonly Lock _publishGate = new();
@@ -29,10 +33,9 @@ public sealed class ReindexService : IReindexService, IDisposable
     private ReindexMode _runningMode;
     private CrawlProgress _progress = CrawlProgress.Idle;
     private CrawlRunReport? _lastRun;
-    private readonly IModelService? _models;
 
     /// <summary>Creates the service over the shared pipeline.</summary>
-    /// <param name="models">When given, requests are refused (with the reason) while no model answers.</param>
+    /// <param name="models">When given, requests wait for its first load and are refused (with the reason) while no model answers.</param>
     public ReindexService(IndexingPipeline pipeline, ILogger<ReindexService>? logger = null, IModelService? models = null)
     {
         _pipeline = pipeline;
@@ -54,10 +57,15 @@ public sealed class ReindexService : IReindexService, IDisposable
         WithoutModel(mode) ?? Start(new CrawlRequest(mode)).Result;
 
     /// <summary>The refusal while no model answers (nothing could be embedded), else null.</summary>
-    private ReindexStartResult? WithoutModel(ReindexMode mode) =>
-        _models is { Readiness: not ModelReadiness.Ready } models
+    private ReindexStartResult? WithoutModel(ReindexMode mode)
+    {
+        // A request right after start waits for the first load, as search does, rather than being refused.
+        if (_models is Models.ModelService { Readiness: ModelReadiness.Loading } loading)
+            loading.WhenSettledAsync().Wait(FirstLoadWait);
+        return _models is { Readiness: not ModelReadiness.Ready } models
             ? new ReindexStartResult(false, "Indexing waits until the model is installed and loaded: " + (models.Problem ?? "it is still loading."), mode)
             : null;
+    }
 
     /// <summary>Starts a run for <paramref name="request"/>, or joins the one in progress.</summary>
     public (ReindexStartResult Result, Task<CrawlRunSummary> Run) Start(CrawlRequest request)
