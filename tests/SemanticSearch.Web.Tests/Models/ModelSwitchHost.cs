@@ -21,8 +21,12 @@ internal sealed class ModelSwitchHost : IAsyncDisposable
 
     private readonly TempDirectory _root = new("semsearch-web-models");
 
-    public ModelSwitchHost()
+    private readonly IReadOnlyDictionary<string, string?> _settings;
+
+    /// <param name="settings">Settings on top of the host's own (e.g. SemanticSearch:ModelSwitch).</param>
+    public ModelSwitchHost(IReadOnlyDictionary<string, string?>? settings = null)
     {
+        _settings = settings ?? new Dictionary<string, string?>();
         SecondModel = ModelFamilyFolders.Materialize("openai-hf", Path.Combine(DataDirectory, "models"));
         Host = Start();
     }
@@ -87,7 +91,7 @@ internal sealed class ModelSwitchHost : IAsyncDisposable
         _root.Dispose();
     }
 
-    private AccessHost Start() => new(new Dictionary<string, string?>
+    private AccessHost Start() => new(new Dictionary<string, string?>(_settings)
     {
         ["SemanticSearch:Admin:ApiKey"] = Key,
         ["SemanticSearch:Crawler:ScanOnStartup"] = "false",
