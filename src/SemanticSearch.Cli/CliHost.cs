@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SemanticSearch.Clip;
 using SemanticSearch.Core.Configuration;
 using SemanticSearch.Crawler;
+using SemanticSearch.Crawler.Models;
 using SemanticSearch.Imaging;
 using SemanticSearch.Storage;
 
@@ -63,7 +64,8 @@ internal static class CliHost
     /// otherwise the data folder's lock is taken first, so a second writer stops before it touches the catalog.
     /// </summary>
     /// <exception cref="DataFolderException">The folder is held by another process or cannot be used.</exception>
-    public static ServiceProvider Build(string? dataDir, string? modelDir, bool readOnly = false)
+    /// <param name="modelService">Registers the model service (as the web host does) for the verbs that switch models.</param>
+    public static ServiceProvider Build(string? dataDir, string? modelDir, bool readOnly = false, bool modelService = false)
     {
         var settings = Settings(dataDir, modelDir);
         var folder = new DataFolder(settings["SemanticSearch:DataDirectory"]);
@@ -78,7 +80,14 @@ internal static class CliHost
             services.AddSingleton(folder);
             if (held is not null)
                 services.AddSingleton(_ => held);
+            if (modelService)
+            {
+                services.AddLogging();
+                services.AddModelService(settings);
+            }
             services.AddClip(settings);
+            if (modelDir is null && !modelService)
+                ChosenModelSettings.Follow(services);
             services.AddImaging();
             services.AddStorage(settings, readOnly);
             services.AddCrawler(settings);

@@ -10,6 +10,8 @@ namespace SemanticSearch.Clip;
 /// <summary>Resolves model choices to folders (known names through the store, paths as given) and loads them.</summary>
 public sealed class ClipModelFolders(ClipModelOptions options, ModelStore store) : IModelFolders
 {
+    private readonly ModelFolderPlaces _places = new(AppPaths.Resolve(options.Path), store.ModelsDirectory);
+
     /// <inheritdoc />
     public ModelChoice Configured { get; } = new()
     {
@@ -83,14 +85,23 @@ public sealed class ClipModelFolders(ClipModelOptions options, ModelStore store)
         if (choice.Name is { Length: > 0 } name)
         {
             var known = store.Find(name);
-            if (known is null && !File.Exists(Path.Combine(store.InstallPath(name), ModelStore.CompletionMarker)))
+            string installed;
+            try
+            {
+                installed = store.InstallPath(name);
+            }
+            catch (ModelStoreException e)
+            {
+                throw new ModelChoiceException(e.Message);
+            }
+            if (known is null && !File.Exists(Path.Combine(installed, ModelStore.CompletionMarker)))
                 throw new ModelChoiceException($"Unknown model '{name}': see semsearch models list.") { Problem = ModelChoiceProblem.NotFound };
             if (known is not null && !store.IsInstalled(name))
                 throw new ModelChoiceException($"Model '{name}' is not installed: pull it first (semsearch models pull {name}).") { Problem = ModelChoiceProblem.NotFound };
-            return store.InstallPath(name);
+            return installed;
         }
         if (choice.Path is { Length: > 0 } path)
-            return Path.GetFullPath(AppPaths.Resolve(path));
+            return _places.Check(AppPaths.Resolve(path));
         throw new ModelChoiceException("Name a known model or give a model folder.");
     }
 

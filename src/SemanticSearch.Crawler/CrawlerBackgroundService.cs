@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using SemanticSearch.Core.Catalog;
 using SemanticSearch.Core.Crawling;
+using SemanticSearch.Core.Models;
 using SemanticSearch.Crawler.Sources;
 
 namespace SemanticSearch.Crawler;
@@ -11,6 +12,9 @@ namespace SemanticSearch.Crawler;
 /// <summary>
 /// The crawler inside a host (the web app): an incremental scan at start-up, another every RescanInterval, and
 /// watchers on watched folder sources whose changes are indexed without a full scan. Stops with the application.
+/// In a host it starts once the host has started (the server listens, so a host that cannot bind its port stops
+/// without having scanned anything) and, with a model service, once a model answers: at start, or when the model is
+/// pulled while the host runs.
 /// </summary>
 public sealed class CrawlerBackgroundService : BackgroundService
 {
@@ -22,6 +26,8 @@ public sealed class CrawlerBackgroundService : BackgroundService
     private readonly ConfiguredSourceSync _sourceSync;
     private readonly CrawlerOptions _options;
     private readonly ILogger _logger;
+    private readonly IModelService? _models;
+    private readonly IHostApplicationLifetime? _lifetime;
     private readonly Dictionary<long, FolderWatcher> _watchers = [];
 
     /// <summary>Creates the service; started by the host.</summary>
@@ -30,8 +36,12 @@ public sealed class CrawlerBackgroundService : BackgroundService
         ICatalogStore catalog,
         ConfiguredSourceSync sourceSync,
         IOptions<CrawlerOptions> options,
-        ILogger<CrawlerBackgroundService>? logger = null)
+        ILogger<CrawlerBackgroundService>? logger = null,
+        IModelService? models = null,
+        IHostApplicationLifetime? lifetime = null)
     {
+        _models = models;
+        _lifetime = lifetime;
         _reindex = reindex;
         _catalog = catalog;
         _sourceSync = sourceSync;
@@ -45,6 +55,9 @@ public sealed class CrawlerBackgroundService : BackgroundService
         get { lock (_watchers) return [.. _watchers.Keys]; }
     }
 
+    /// <summary>Why the crawler is not running (no model yet, or it stopped with an error), or null while it runs.</summary>
+    public string? Failure { get; private set; }
+
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -52,6 +65,10 @@ public sealed class CrawlerBackgroundService : BackgroundService
         await Task.Yield();
         try
         {
+            if (_lifetime is not null)
+                await WhenSignalledAsync(_lifetime.ApplicationStarted, stoppingToken).ConfigureAwait(false);
+            if (_models is not null)
+                await WhenModelAnswersAsync(_models, stoppingToken).ConfigureAwait(false);
             _sourceSync.EnsureSynced();
             RefreshWatchers();
             if (_options.ScanOnStartup)
@@ -77,7 +94,8 @@ public sealed class CrawlerBackgroundService : BackgroundService
         {
             // The web app keeps serving searches without the crawler. Rethrown so the task faults and whoever
             // runs this service (the web host's guard) reports it on /health; swallowing it hid the crash.
-            _logger.LogError(ex, "The background crawler stopped");
+            Failure = "The background crawler stopped: " + ex.GetBaseException().Message;
+            _logger.LogCritical(ex, "The background crawler stopped with an error; searches keep working on what is indexed");
             throw;
         }
         finally
@@ -86,6 +104,45 @@ public sealed class CrawlerBackgroundService : BackgroundService
             _reindex.Cancel();
             try { await _reindex.WaitForIdleAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30)).ConfigureAwait(false); }
             catch (TimeoutException) { _logger.LogWarning("The indexing run did not stop within 30 s"); }
+        }
+    }
+
+    private static async Task WhenSignalledAsync(CancellationToken signal, CancellationToken stoppingToken)
+    {
+        var signalled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using (signal.Register(() => signalled.TrySetResult()))
+            await signalled.Task.WaitAsync(stoppingToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Waits until the model service has a model that answers; says why meanwhile (on /health).</summary>
+    private async Task WhenModelAnswersAsync(IModelService models, CancellationToken stoppingToken)
+    {
+        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var reported = false;
+        void Check()
+        {
+            if (models.Readiness == ModelReadiness.Ready)
+            {
+                ready.TrySetResult();
+            }
+            else if (models.Readiness != ModelReadiness.Loading)
+            {
+                Failure = "The crawler is not running because the model is missing.";
+                if (!reported)
+                    _logger.LogError("The crawler waits for the model, which is missing: {Problem}", models.Problem);
+                reported = true;
+            }
+        }
+        models.Changed += Check;
+        try
+        {
+            Check();
+            await ready.Task.WaitAsync(stoppingToken).ConfigureAwait(false);
+            Failure = null;
+        }
+        finally
+        {
+            models.Changed -= Check;
         }
     }
 

@@ -102,7 +102,9 @@ public static class CrawlerServiceCollectionExtensions
             sp.GetService<CrawlerRunGate>()));
         services.AddSingleton<ReindexService>();
         services.AddSingleton<IReindexService>(sp => sp.GetRequiredService<ReindexService>());
-        services.AddHostedService<CrawlerBackgroundService>();
+        // Also resolvable as itself, so a host can report its state (the web host's /health).
+        services.AddSingleton<CrawlerBackgroundService>();
+        services.AddHostedService(sp => sp.GetRequiredService<CrawlerBackgroundService>());
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using SemanticSearch.Core.Crawling;
+using SemanticSearch.Core.Models;
 using SemanticSearch.Crawler.Pipeline;
 using SemanticSearch.Crawler.Sources;
 
@@ -15,7 +16,11 @@ public sealed class ReindexService : IReindexService, IDisposable
 {
     private static readonly TimeSpan PublishInterval = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>Longest wait for the model's first load attempt (search waits as long).</summary>
+    private static readonly TimeSpan FirstLoadWait = TimeSpan.FromMinutes(2);
+
     private readonly IndexingPipeline _pipeline;
+    private readonly IModelService? _models;
     private readonly ILogger _logger;
     private readonly Lock _gate = new();
     private readonly Lock _publishGate = new();
@@ -30,9 +35,11 @@ public sealed class ReindexService : IReindexService, IDisposable
     private CrawlRunReport? _lastRun;
 
     /// <summary>Creates the service over the shared pipeline.</summary>
-    public ReindexService(IndexingPipeline pipeline, ILogger<ReindexService>? logger = null)
+    /// <param name="models">When given, requests wait for its first load and are refused (with the reason) while no model answers.</param>
+    public ReindexService(IndexingPipeline pipeline, ILogger<ReindexService>? logger = null, IModelService? models = null)
     {
         _pipeline = pipeline;
+        _models = models;
         _logger = logger ?? (ILogger)NullLogger.Instance;
     }
 
@@ -46,7 +53,19 @@ public sealed class ReindexService : IReindexService, IDisposable
     public CrawlRunSummary? LastSummary { get; private set; }
 
     /// <inheritdoc />
-    public ReindexStartResult Start(ReindexMode mode) => Start(new CrawlRequest(mode)).Result;
+    public ReindexStartResult Start(ReindexMode mode) =>
+        WithoutModel(mode) ?? Start(new CrawlRequest(mode)).Result;
+
+    /// <summary>The refusal while no model answers (nothing could be embedded), else null.</summary>
+    private ReindexStartResult? WithoutModel(ReindexMode mode)
+    {
+        // A request right after start waits for the first load, as search does, rather than being refused.
+        if (_models is Models.ModelService { Readiness: ModelReadiness.Loading } loading)
+            loading.WhenSettledAsync().Wait(FirstLoadWait);
+        return _models is { Readiness: not ModelReadiness.Ready } models
+            ? new ReindexStartResult(false, "Indexing waits until the model is installed and loaded: " + (models.Problem ?? "it is still loading."), mode)
+            : null;
+    }
 
     /// <summary>Starts a run for <paramref name="request"/>, or joins the one in progress.</summary>
     public (ReindexStartResult Result, Task<CrawlRunSummary> Run) Start(CrawlRequest request)
@@ -84,6 +103,8 @@ public sealed class ReindexService : IReindexService, IDisposable
     /// <inheritdoc />
     public ReindexStartResult RetryFailed(string? kind = null)
     {
+        if (WithoutModel(ReindexMode.Incremental) is { } refused)
+            return refused;
         var result = Start(new CrawlRequest(ReindexMode.Incremental) { RetryFailed = true, RetryKind = kind }).Result;
         if (!result.Started)
             return result with { Message = result.Message + " Failed images were not retried: ask again when it has finished." };

@@ -251,6 +251,11 @@ public sealed class ModelService(
             logger.LogInformation("Resuming the switch to {Model} that was interrupted", model.ModelId);
             Begin(model, pending.Choice);
         }
+        catch (ModelChoiceException e) when (e.Problem == ModelChoiceProblem.Conflict)
+        {
+            // An admin started a switch meanwhile: it is recorded in place of this one and carries on.
+            logger.LogInformation("The interrupted switch to {Model} gives way to the one started meanwhile: {Reason}", pending.ModelId, e.Message);
+        }
         catch (ModelChoiceException e)
         {
             ClearPendingSwitch();

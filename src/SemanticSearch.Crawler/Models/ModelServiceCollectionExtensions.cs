@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using SemanticSearch.Core.Embeddings;
 using SemanticSearch.Core.Index;
 using SemanticSearch.Core.Models;
@@ -21,8 +22,8 @@ public static class ModelServiceCollectionExtensions
     {
         services.AddOptions<ModelSwitchOptions>()
             .Bind(configuration.GetSection(ModelSwitchOptions.SectionName))
-            .Validate(o => o.Validate().Count == 0, "Invalid SemanticSearch:ModelSwitch settings (see ModelSwitchOptions.Validate).")
             .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ModelSwitchOptions>, ModelSwitchOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<CrawlerRunGate>();
         services.TryAddSingleton<SearchFlipGate>();

@@ -93,6 +93,17 @@ public sealed class HostStartupTests : IDisposable
         Assert.Contains("SemanticSearch:Search:MaxQueryLength", line);
     }
 
+    [Fact]
+    public async Task A_negative_time_to_keep_old_vectors_stops_the_host_with_one_line_naming_the_setting()
+    {
+        var (exit, output) = await RunHostAsync($"http://127.0.0.1:{FreePort()}", "--SemanticSearch:ModelSwitch:KeepOldVectors=-01:00:00");
+
+        Assert.Equal(1, exit);
+        var line = Assert.Single(ChildProcess.Lines(output));
+        Assert.StartsWith("SemanticSearch cannot start: ", line, StringComparison.Ordinal);
+        Assert.Contains("SemanticSearch:ModelSwitch:KeepOldVectors must not be negative", line);
+    }
+
     private ChildProcess StartHost(string url, params string[] settings) =>
         ChildProcess.Start(HostDll, _temp.Path, ["--urls", url, "--data-dir", Data, "--source", Gallery, .. settings]);
 

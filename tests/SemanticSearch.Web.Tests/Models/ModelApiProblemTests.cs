@@ -18,9 +18,9 @@ public sealed class ModelApiProblemTests : IAsyncLifetime
     public async Task Unknown_missing_and_broken_models_are_problems_and_the_answering_model_stays()
     {
         await ApiAssert.ProblemAsync(await _models.AdminAsync(HttpMethod.Post, "/api/admin/model", new { name = "no-such-model" }), HttpStatusCode.NotFound);
-        var missing = Path.Combine(Path.GetTempPath(), "semsearch-no-such-model-" + Guid.NewGuid().ToString("N"));
+        var missing = Path.Combine(_models.DataDirectory, "models", "no-such-model");
         await ApiAssert.ProblemAsync(await _models.AdminAsync(HttpMethod.Post, "/api/admin/model", new { path = missing }), HttpStatusCode.NotFound);
-        var broken = Directory.CreateDirectory(Path.Combine(_models.DataDirectory, "broken-model")).FullName;
+        var broken = Directory.CreateDirectory(Path.Combine(_models.DataDirectory, "models", "broken-model")).FullName;
         File.WriteAllText(Path.Combine(broken, "config.json"), "{ not json");
         await ApiAssert.ProblemAsync(await _models.AdminAsync(HttpMethod.Post, "/api/admin/model", new { path = broken }), HttpStatusCode.BadRequest);
         await ApiAssert.ProblemAsync(await _models.AdminAsync(HttpMethod.Post, "/api/admin/model", new { path = _models.SecondModel, variant = "Int3" }), HttpStatusCode.BadRequest);
@@ -28,6 +28,26 @@ public sealed class ModelApiProblemTests : IAsyncLifetime
         var garbage = await _models.Host.SendAsync(HttpMethod.Post, "/api/admin/model", ModelSwitchHost.Loopback,
             new Dictionary<string, string> { ["X-Api-Key"] = ModelSwitchHost.Key }, new StringContent("{", System.Text.Encoding.UTF8, "application/json"));
         await ApiAssert.ProblemAsync(garbage, HttpStatusCode.BadRequest);
+
+        var status = await _models.StatusAsync();
+        Assert.Equal("clip-demo", status.GetProperty("model").GetString());
+        Assert.Equal(JsonValueKind.Null, status.GetProperty("pendingModel").ValueKind);
+    }
+
+    [Fact]
+    public async Task A_folder_outside_the_models_folder_is_refused_without_being_read_even_through_a_link()
+    {
+        // A complete model, but outside the allowed places: the same 400 whether or not the folder exists.
+        var outside = ModelFamilyFolders.Materialize("openai-hf", _models.Outside);
+        var elsewhere = await ApiAssert.ProblemAsync(await _models.AdminAsync(HttpMethod.Post, "/api/admin/model", new { path = outside }), HttpStatusCode.BadRequest);
+        Assert.Contains("inside", elsewhere.Detail);
+        await ApiAssert.ProblemAsync(await _models.AdminAsync(HttpMethod.Post, "/api/admin/model", new { path = "/etc" }), HttpStatusCode.BadRequest);
+        var climbing = Path.Combine(_models.DataDirectory, "models", "..", "..", "outside", "openai-hf");
+        await ApiAssert.ProblemAsync(await _models.AdminAsync(HttpMethod.Post, "/api/admin/model", new { path = climbing }), HttpStatusCode.BadRequest);
+        var link = Path.Combine(_models.DataDirectory, "models", "linked");
+        Directory.CreateSymbolicLink(link, outside);
+        await ApiAssert.ProblemAsync(await _models.AdminAsync(HttpMethod.Post, "/api/admin/model", new { path = link }), HttpStatusCode.BadRequest);
+        await ApiAssert.ProblemAsync(await _models.AdminAsync(HttpMethod.Post, "/api/admin/model", new { name = "../elsewhere" }), HttpStatusCode.BadRequest);
 
         var status = await _models.StatusAsync();
         Assert.Equal("clip-demo", status.GetProperty("model").GetString());

@@ -11,7 +11,7 @@ namespace SemanticSearch.Web.Tests.Models;
 
 /// <summary>
 /// A real host over the fixture gallery, indexed with the demo model, with a second model (a random-weight family
-/// export) in a temp folder to switch to. The data folder outlives a host, so a test can start another on it.
+/// export) in the data folder's models/ (the one place besides the configured model that a path may name) to switch to. The data folder outlives a host, so a test can start another on it.
 /// </summary>
 internal sealed class ModelSwitchHost : IAsyncDisposable
 {
@@ -21,9 +21,13 @@ internal sealed class ModelSwitchHost : IAsyncDisposable
 
     private readonly TempDirectory _root = new("semsearch-web-models");
 
-    public ModelSwitchHost()
+    private readonly IReadOnlyDictionary<string, string?> _settings;
+
+    /// <param name="settings">Settings on top of the host's own (e.g. SemanticSearch:ModelSwitch).</param>
+    public ModelSwitchHost(IReadOnlyDictionary<string, string?>? settings = null)
     {
-        SecondModel = ModelFamilyFolders.Materialize("openai-hf", _root.Combine("models"));
+        _settings = settings ?? new Dictionary<string, string?>();
+        SecondModel = ModelFamilyFolders.Materialize("openai-hf", Path.Combine(DataDirectory, "models"));
         Host = Start();
     }
 
@@ -34,6 +38,9 @@ internal sealed class ModelSwitchHost : IAsyncDisposable
     public string SecondModel { get; }
 
     public string DataDirectory => _root.Combine("data");
+
+    /// <summary>A folder beside the data folder: not a place a model may be switched to from.</summary>
+    public string Outside => _root.Combine("outside");
 
     /// <summary>Stops the host (as a crash or a shutdown mid-switch would) and starts a new one on the same data folder.</summary>
     public async Task RestartAsync()
@@ -84,7 +91,7 @@ internal sealed class ModelSwitchHost : IAsyncDisposable
         _root.Dispose();
     }
 
-    private AccessHost Start() => new(new Dictionary<string, string?>
+    private AccessHost Start() => new(new Dictionary<string, string?>(_settings)
     {
         ["SemanticSearch:Admin:ApiKey"] = Key,
         ["SemanticSearch:Crawler:ScanOnStartup"] = "false",

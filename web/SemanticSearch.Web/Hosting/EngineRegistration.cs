@@ -32,13 +32,11 @@ public static class EngineRegistration
         services.AddHostedService<ModelServiceStart>();
         services.AddClip(configuration);
         services.AddStorage(configuration);
+        // Its hosted service waits for the server to listen and for a model to answer (it may be pulled meanwhile).
         services.AddCrawler(configuration);
-        // The crawler's hosted service starts once a model answers (it may be pulled while the host runs).
-        var crawlerHost = services.FirstOrDefault(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(CrawlerBackgroundService));
-        if (crawlerHost is not null)
-            services.Remove(crawlerHost);
-        services.AddSingleton<GuardedCrawlerHost>();
-        services.AddHostedService(sp => sp.GetRequiredService<GuardedCrawlerHost>());
+        // A background service that stops with an error (the crawler) must not take search down with it; the crawler
+        // reports it on /health.
+        services.Configure<HostOptions>(o => o.BackgroundServiceExceptionBehavior = BackgroundServiceExceptionBehavior.Ignore);
         return builder;
     }
 }
