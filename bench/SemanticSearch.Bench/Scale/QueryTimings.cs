@@ -5,12 +5,13 @@ namespace SemanticSearch.Bench.Scale;
 /// <summary>Runs the benchmark's queries through the search service: recall against the truth and latencies.</summary>
 internal static class QueryTimings
 {
-    /// <summary>Every query once, one after another: (mean recall@10, latencies in ms, wall seconds).</summary>
-    public static async Task<(double Recall, double[] Ms, double Seconds)> SequentialAsync(
+    /// <summary>Every query once, one after another: (mean recall@10, latencies in ms, wall seconds, process CPU seconds).</summary>
+    public static async Task<(double Recall, double[] Ms, double Seconds, double Cpu)> SequentialAsync(
         ISearchService search, int queries, SearchFilter filter, HashSet<long>[] truth, CancellationToken ct)
     {
         var ms = new double[queries];
         var recall = 0.0;
+        var cpu = ProcessCpu.Seconds();
         var total = System.Diagnostics.Stopwatch.StartNew();
         for (var q = 0; q < queries; q++)
         {
@@ -19,19 +20,21 @@ internal static class QueryTimings
             ms[q] = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             recall += Recall(response, truth[q]);
         }
-        return (recall / queries, ms, total.Elapsed.TotalSeconds);
+        return (recall / queries, ms, total.Elapsed.TotalSeconds, ProcessCpu.Seconds() - cpu);
     }
 
-    /// <summary>Queries per second with <paramref name="callers"/> callers, each running every query once.</summary>
-    public static async Task<double> ConcurrentAsync(ISearchService search, int queries, int callers, CancellationToken ct)
+    /// <summary>Queries per wall second and per process CPU-second with <paramref name="callers"/> callers, each running every query once.</summary>
+    public static async Task<(double Wall, double Cpu)> ConcurrentAsync(ISearchService search, int queries, int callers, CancellationToken ct)
     {
+        var cpu = ProcessCpu.Seconds();
         var total = System.Diagnostics.Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, callers).Select(c => Task.Run(async () =>
         {
             for (var i = 0; i < queries; i++)
                 await search.SearchAsync(Query((i + c * 7) % queries, SearchFilter.None), ct);
         }, ct)));
-        return callers * queries / total.Elapsed.TotalSeconds;
+        var (wall, used) = (total.Elapsed.TotalSeconds, ProcessCpu.Seconds() - cpu);
+        return (callers * queries / wall, callers * queries / used);
     }
 
     /// <summary>Query <paramref name="q"/> as the web UI asks it: ten results, no duplicate hiding (recall counts all).</summary>

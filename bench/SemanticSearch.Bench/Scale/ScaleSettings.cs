@@ -21,11 +21,14 @@ internal sealed record ScaleSettings(
     int BatchSize,
     int Seed)
 {
-    /// <summary>The generator's name for the hard (spectral, power-law) data.</summary>
-    public const string Hard = "hard";
+    /// <summary>Decaying eigen-spectrum, power-law cluster sizes: as hard for the index as real CLIP embeddings.</summary>
+    public const string Spectral = "spectral";
 
-    /// <summary>The generator's name for the easy (isotropic clusters) data.</summary>
-    public const string Easy = "easy";
+    /// <summary>Isotropic noise around well separated centres: easier than real embeddings.</summary>
+    public const string Clustered = "clustered";
+
+    /// <summary>The run's vectors are a folder's real embeddings (<c>--demo</c>).</summary>
+    public const string Demo = "demo";
 
     /// <summary>Subjects in the synthetic data: the setting, or one per hundred images.</summary>
     public int ClusterCount => Clusters > 0 ? Clusters : Math.Max(10, N / 100);
