@@ -237,7 +237,7 @@ internal static class BenchAnnCommand
     }
 
     /// <summary>Embeds every decodable image of a folder with the model: real CLIP vectors, normalised.</summary>
-    private static (float[] Vectors, int Dimension) EmbedFolder(string folder, string? modelDir, CancellationToken cancellationToken)
+    internal static (float[] Vectors, int Dimension) EmbedFolder(string folder, string? modelDir, CancellationToken cancellationToken)
     {
         using var services = CliHost.Build(dataDir: Path.Combine(Path.GetTempPath(), "semsearch-bench-ann"), modelDir, readOnly: true);
         var model = services.GetRequiredService<IEmbeddingModel>();

@@ -12,6 +12,7 @@ public static class BenchCommand
         command.Subcommands.Add(BenchAnnCommand.Create());
         command.Subcommands.Add(BenchPipelineCommand.Create());
         command.Subcommands.Add(BenchHttpCommand.Create());
+        command.Subcommands.Add(BenchScaleCommand.Create());
         return command;
     }
 }
