@@ -36,5 +36,28 @@ public sealed class SearchBoxTests : IDisposable
         Assert.Equal("blue square", box.Find("#search-input").GetAttribute("value"));
     }
 
+    [Fact]
+    public void The_url_catching_up_with_a_search_keeps_what_was_typed_since()
+    {
+        var requests = new List<SearchRequest>();
+        var box = _context.Render<SearchBox>(p => p
+            .Add(b => b.MaxLength, 500)
+            .Add(b => b.OnSearch, r => requests.Add(r)));
+
+        var input = box.Find("#search-input");
+        input.Input("a green st");
+        box.Find("form").Submit();
+        Assert.Equal("a green st", requests.Single().Text);
+        box.Find("#search-input").Input("a green star");
+        // The page's URL now says the searched text, after the user typed on (a slow round trip).
+        box.Render(p => p.Add(b => b.Value, "a green st"));
+
+        Assert.Equal("a green star", box.Find("#search-input").GetAttribute("value"));
+
+        // Back or a link (a query this box did not send) still replaces the text.
+        box.Render(p => p.Add(b => b.Value, "blue square"));
+        Assert.Equal("blue square", box.Find("#search-input").GetAttribute("value"));
+    }
+
     public void Dispose() => _context.Dispose();
 }
