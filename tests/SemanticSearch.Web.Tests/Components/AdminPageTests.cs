@@ -13,7 +13,8 @@ public sealed class AdminPageTests : IDisposable
         var page = _context.Render<Admin>();
         Assert.Equal("0", page.Find("#index-progress").GetAttribute("aria-valuenow"));
         Assert.Equal("30", page.Find("#stat-indexed").TextContent);
-        Assert.Equal("clip-demo", page.Find("#model-in-use").TextContent);
+        // The model that answers searches (the model service's), as /api/status reports it.
+        Assert.Equal(_context.Model.ModelId, page.Find("#model-in-use").TextContent);
 
         page.Find("#reindex-full").Click();
         page.Find("#confirm-full-yes").Click();
