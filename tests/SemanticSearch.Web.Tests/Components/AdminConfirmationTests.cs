@@ -54,7 +54,7 @@ public sealed class AdminConfirmationTests : IDisposable
 
         page.Find("[aria-label='Remove source /photos']").Click();
         Assert.Empty(removed);
-        Assert.Contains("Its 2,034 images leave the index", page.Find("#confirm-remove").TextContent);
+        page.WaitForAssertion(() => Assert.Contains("Its 2,034 images leave the index", page.Find("#confirm-remove").TextContent));
         page.Find("#confirm-remove-no").Click();
         Assert.Empty(removed);
         Assert.Empty(page.FindAll("#confirm-remove"));

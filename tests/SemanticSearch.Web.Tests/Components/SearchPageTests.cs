@@ -54,7 +54,7 @@ public sealed class SearchPageTests : IDisposable
         page.Find("#search-input").Input("blue square");
         page.Find("form.searchbox").Submit();
 
-        Assert.EndsWith("/?q=blue%20square", Navigation.Uri);
+        page.WaitForAssertion(() => Assert.EndsWith("/?q=blue%20square", Navigation.Uri));
         page.WaitForAssertion(() => Assert.Equal("blue square", Assert.Single(_context.SearchService.Queries).Text));
     }
 

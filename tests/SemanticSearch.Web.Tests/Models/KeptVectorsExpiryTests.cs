@@ -35,7 +35,13 @@ public sealed class KeptVectorsExpiryTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Accepted, (await _models.AdminAsync(HttpMethod.Post, "/api/admin/model", new { path = third })).StatusCode);
         await _models.StatusWhenAsync(s => s.GetProperty("model").GetString() is { } m && m != ModelSwitchHost.SecondModelId && m != "clip-demo");
 
+        // The expired vectors go right after the flip, on the switch's own thread: wait for that, not for a fixed time.
         var stored = await StoredVectorsAsync();
+        for (var waited = 0; stored.GetValueOrDefault("clip-demo") > 0 && waited < 30_000; waited += 100)
+        {
+            await Task.Delay(100);
+            stored = await StoredVectorsAsync();
+        }
         Assert.False(stored.TryGetValue("clip-demo", out var demo) && demo > 0, $"clip-demo still has {demo} vectors");
         Assert.Equal(indexed, stored[ModelSwitchHost.SecondModelId]);
     }
