@@ -13,4 +13,10 @@ public interface IFilteredVectorIndex : IVectorIndex
 
     /// <summary>The <paramref name="count"/> nearest vectors among the images that <paramref name="filter"/> matches.</summary>
     IReadOnlyList<VectorMatch> Search(ReadOnlySpan<float> query, int count, SearchFilter filter);
+
+    /// <summary>
+    /// Ids of the indexed images <paramref name="filter"/> matches, in id order, stopping after <paramref name="max"/>;
+    /// read from the index's own filter data, so a small filtered set is found without a catalog scan.
+    /// </summary>
+    IReadOnlyList<long> MatchingKeys(SearchFilter filter, int max);
 }

@@ -156,7 +156,11 @@ public sealed class SearchService(
     /// </summary>
     private List<SearchHit> FromFilter(float[] vector, SearchQuery query, int wanted, out int hidden, CancellationToken cancellationToken)
     {
-        var ids = catalog.FindIndexedIds(query.Filter, _options.ExactFilterBelow + 1);
+        // The index's in-memory filter columns answer in one pass; the catalog's SQL scan grew with the catalog
+        // (about 300 ms per filtered query at 100k images in bench scale) whatever the filter matched.
+        var ids = index is IFilteredVectorIndex { CanFilter: true } filtered
+            ? filtered.MatchingKeys(query.Filter, _options.ExactFilterBelow + 1)
+            : catalog.FindIndexedIds(query.Filter, _options.ExactFilterBelow + 1);
         if (ids.Count > _options.ExactFilterBelow)
             return FromIndex(vector, query, wanted, out hidden, cancellationToken);
         // Score every matching image (chunked reads keep memory bounded), then collect from a growing prefix.

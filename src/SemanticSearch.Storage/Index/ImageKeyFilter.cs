@@ -30,6 +30,19 @@ public sealed class ImageKeyFilter : IVectorKeyFilter
     /// <summary>Images of a <see cref="FolderMatch.Some"/> folder that meet the location conditions.</summary>
     internal HashSet<long>? PartialIds { get; set; }
 
+    /// <summary>The accepted keys in key order, at most <paramref name="max"/>: one pass over the compact columns.</summary>
+    public List<long> MatchingKeys(int max)
+    {
+        var keys = new List<long>();
+        var length = _arrays.Length;
+        for (long key = 0; key < length && keys.Count < max; key++)
+        {
+            if (Accepts(key))
+                keys.Add(key);
+        }
+        return keys;
+    }
+
     /// <inheritdoc />
     public bool Accepts(long key)
     {

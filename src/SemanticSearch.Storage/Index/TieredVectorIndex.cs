@@ -84,6 +84,15 @@ public sealed class TieredVectorIndex : IFilteredVectorIndex
         return _exact is { } exact ? exact.Search(query, count, accepted) : Hnsw.Search(query, count, accepted);
     }
 
+    /// <inheritdoc />
+    /// <exception cref="InvalidOperationException">No filter columns are attached (<see cref="CanFilter"/> is false).</exception>
+    public IReadOnlyList<long> MatchingKeys(SearchFilter filter, int max)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var filters = Filters ?? throw new InvalidOperationException("This index has no filter columns.");
+        return filters.Compile(filter).MatchingKeys(max);
+    }
+
     /// <summary>
     /// Fills the exact mirror from the full set of vectors (after loading a saved file, which holds only the HNSW
     /// side). Does nothing when the collection is over the threshold.

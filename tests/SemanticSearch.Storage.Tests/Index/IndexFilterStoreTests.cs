@@ -109,6 +109,10 @@ public sealed class IndexFilterStoreTests : IDisposable
             Assert.True(bySql.SequenceEqual(byRow), $"{filter}: SQL [{string.Join(",", bySql)}], row check [{string.Join(",", byRow)}]");
             var byIndex = SearchAll(filter);
             Assert.True(bySql.SequenceEqual(byIndex), $"{filter}: SQL [{string.Join(",", bySql)}], index [{string.Join(",", byIndex)}]");
+            // The search service's exact path takes the matching ids from the index's columns instead of SQL.
+            var matching = ((IFilteredVectorIndex)_store.Tiers).MatchingKeys(filter, 1000);
+            Assert.True(bySql.SequenceEqual(matching), $"{filter}: SQL [{string.Join(",", bySql)}], matching keys [{string.Join(",", matching)}]");
+            Assert.Equal(bySql.Take(2), ((IFilteredVectorIndex)_store.Tiers).MatchingKeys(filter, 2));
         }
     }
 
