@@ -92,7 +92,9 @@ public sealed class UsearchVectorIndexTests
         var vectors = new ClusteredVectors(Dim, 20, 0.7f, seed: 7).Sample(1000, seed: 7);
         using (var index = new UsearchVectorIndex(Dim))
         {
-            index.AddRange([.. Enumerable.Range(0, 1000).Select(i => (long)i)], vectors);
+            // One thread builds the same graph every run: this test is about concurrent searches, and a graph built
+            // by racing inserts on a loaded CI machine once found itself first for fewer than 990 of 1000 queries.
+            index.AddRange([.. Enumerable.Range(0, 1000).Select(i => (long)i)], vectors, threads: 1);
             index.Save(temp.Combine("v.usearch"));
         }
         using var loaded = UsearchVectorIndex.Load(temp.Combine("v.usearch"), view: view);
@@ -101,7 +103,8 @@ public sealed class UsearchVectorIndexTests
         var expected = Enumerable.Range(0, 1000)
             .Select(q => loaded.Search(vectors.AsSpan(q * Dim, Dim), 3).Select(m => m.Key).ToArray())
             .ToArray();
-        Assert.True(Enumerable.Range(0, 1000).Count(q => expected[q][0] == q) >= 990, "self should nearly always be first");
+        var selfFirst = Enumerable.Range(0, 1000).Count(q => expected[q][0] == q);
+        Assert.True(selfFirst >= 990, $"self should nearly always be first, was first for {selfFirst} of 1000");
         var searchers = Enumerable.Range(0, 3 * Environment.ProcessorCount).Select(t => Task.Run(() =>
         {
             for (var q = t; q < 1000; q += 7)
