@@ -21,13 +21,14 @@ public sealed class AdminConfirmationTests : IDisposable
         page.WaitForAssertion(() => Assert.Contains("all 1,234 images", page.Find("#confirm-full").TextContent));
 
         page.Find("#confirm-full-no").Click();
-        Assert.Empty(page.FindAll("#confirm-full"));
+        // The page re-renders after its off-circuit reads, which on a loaded machine can land after the click.
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("#confirm-full")));
         Assert.Empty(_context.Reindex.Started);
 
         page.Find("#reindex-full").Click();
-        page.Find("#confirm-full-yes").Click();
-        Assert.Equal([ReindexMode.Full], _context.Reindex.Started);
-        Assert.Empty(page.FindAll("#confirm-full"));
+        page.WaitForElement("#confirm-full-yes").Click();
+        page.WaitForAssertion(() => Assert.Equal([ReindexMode.Full], _context.Reindex.Started));
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("#confirm-full")));
     }
 
     [Fact]
@@ -56,13 +57,13 @@ public sealed class AdminConfirmationTests : IDisposable
         Assert.Empty(removed);
         page.WaitForAssertion(() => Assert.Contains("Its 2,034 images leave the index", page.Find("#confirm-remove").TextContent));
         page.Find("#confirm-remove-no").Click();
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("#confirm-remove")));
         Assert.Empty(removed);
-        Assert.Empty(page.FindAll("#confirm-remove"));
 
         page.Find("[aria-label='Remove source /photos']").Click();
-        page.Find("#confirm-remove-yes").Click();
-        Assert.Equal([7L], removed);
-        Assert.Equal("Source removed; its images left the index.", page.Find("#sources-message").TextContent);
+        page.WaitForElement("#confirm-remove-yes").Click();
+        page.WaitForAssertion(() => Assert.Equal([7L], removed));
+        page.WaitForAssertion(() => Assert.Equal("Source removed; its images left the index.", page.Find("#sources-message").TextContent));
     }
 
     [Fact]
@@ -93,7 +94,7 @@ public sealed class AdminConfirmationTests : IDisposable
         Assert.Contains("Retry 2 failed", page.Find("#retry-failed").TextContent);
 
         page.Find("#retry-failed").Click();
-        Assert.Equal(["Corrupt"], _context.Reindex.Retried);
+        page.WaitForAssertion(() => Assert.Equal(["Corrupt"], _context.Reindex.Retried));
         page.WaitForAssertion(() => Assert.Contains("Retrying failed images of kind Corrupt", page.Find("#admin-message").TextContent));
     }
 

@@ -17,10 +17,10 @@ public sealed class AdminPageTests : IDisposable
         Assert.Equal(_context.Model.ModelId, page.Find("#model-in-use").TextContent);
 
         page.Find("#reindex-full").Click();
-        page.Find("#confirm-full-yes").Click();
-        Assert.Equal([ReindexMode.Full], _context.Reindex.Started);
-        Assert.Equal("Full rebuild started.", page.Find("#admin-message").TextContent);
-        Assert.True(page.Find("#reindex-full").HasAttribute("disabled"));
+        page.WaitForElement("#confirm-full-yes").Click();
+        page.WaitForAssertion(() => Assert.Equal([ReindexMode.Full], _context.Reindex.Started));
+        page.WaitForAssertion(() => Assert.Equal("Full rebuild started.", page.Find("#admin-message").TextContent));
+        page.WaitForAssertion(() => Assert.True(page.Find("#reindex-full").HasAttribute("disabled")));
         Assert.False(page.Find("#reindex-cancel").HasAttribute("disabled"));
 
         _context.Reindex.Publish(new CrawlProgress

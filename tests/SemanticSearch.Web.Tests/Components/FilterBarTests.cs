@@ -63,7 +63,8 @@ public sealed class FilterBarTests : IDisposable
 
         page.Find(".tile").Click();
 
-        Assert.Equal("/?similar=5&source=1&folder=2024&format=png", page.Find("#more-like-this").GetAttribute("href"));
+        // The viewer renders once its image's details have been read.
+        page.WaitForAssertion(() => Assert.Equal("/?similar=5&source=1&folder=2024&format=png", page.Find("#more-like-this").GetAttribute("href")));
     }
 
     [Fact]

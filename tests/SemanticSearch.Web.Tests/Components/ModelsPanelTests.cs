@@ -118,8 +118,8 @@ public sealed class ModelsPanelTests : IDisposable
         Assert.Contains("5 of 20 images embedded", panel.Find("#model-switch-text").TextContent);
         Assert.Equal("embedding", panel.Find("#model-switch").GetAttribute("data-phase"));
         panel.Find("#model-switch-cancel").Click();
-        Assert.Equal(1, _models.Cancels);
-        Assert.Contains("Cancelling the switch", panel.Find("#models-message").TextContent);
+        panel.WaitForAssertion(() => Assert.Equal(1, _models.Cancels), Wait);
+        panel.WaitForAssertion(() => Assert.Contains("Cancelling the switch", panel.Find("#models-message").TextContent), Wait);
 
         _models.Pending = new ModelSwitchProgress("openai-clip-b32", 7, 20, ModelSwitchPhase.Failed, "The disk is full.");
         _models.RaiseChanged();
@@ -141,9 +141,9 @@ public sealed class ModelsPanelTests : IDisposable
         panel.WaitForAssertion(() => panel.Find(Row("openai/clip-vit-base-patch32") + " .model-delete-vectors"), Wait);
 
         panel.Find(Row("openai/clip-vit-base-patch32") + " .model-delete-vectors").Click();
-        Assert.Contains("Delete the 12 kept vectors of openai/clip-vit-base-patch32", panel.Find("#confirm-delete-vectors").TextContent);
+        panel.WaitForAssertion(() => Assert.Contains("Delete the 12 kept vectors of openai/clip-vit-base-patch32", panel.Find("#confirm-delete-vectors").TextContent), Wait);
         panel.Find("#confirm-delete-vectors-no").Click();
-        Assert.Empty(panel.FindAll("#confirm-delete-vectors"));
+        panel.WaitForAssertion(() => Assert.Empty(panel.FindAll("#confirm-delete-vectors")), Wait);
         Assert.Empty(_models.Deleted);
 
         panel.Find(Row("openai/clip-vit-base-patch32") + " .model-delete-vectors").Click();

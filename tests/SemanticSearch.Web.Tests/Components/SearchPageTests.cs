@@ -137,11 +137,11 @@ public sealed class SearchPageTests : IDisposable
         Assert.Empty(page.FindAll("#load-more"));
 
         page.FindAll(".tile")[30].Click();
-        Assert.Equal("31", page.Find("#image-viewer").GetAttribute("data-image-id"));
+        page.WaitForAssertion(() => Assert.Equal("31", page.Find("#image-viewer").GetAttribute("data-image-id")));
         page.Find("#image-viewer").KeyDown("ArrowRight");
-        Assert.Equal("32", page.Find("#image-viewer").GetAttribute("data-image-id"));
+        page.WaitForAssertion(() => Assert.Equal("32", page.Find("#image-viewer").GetAttribute("data-image-id")));
         page.Find("#image-viewer").KeyDown("Escape");
-        Assert.Empty(page.FindAll("#image-viewer"));
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("#image-viewer")));
     }
 
     [Fact]
