@@ -19,7 +19,9 @@ public static class StorageServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="DataFolder"/> (from <c>SemanticSearch:DataDirectory</c> unless already registered),
     /// <see cref="ICatalogStore"/>, <see cref="IVectorIndexStore"/> and <see cref="IVectorIndex"/> (the recovered index)
-    /// as singletons, and <see cref="ISearchService"/>. Options: <c>SemanticSearch:Index</c> and <c>SemanticSearch:Search</c>.
+    /// as singletons, <see cref="ICatalogWriter"/> (<see cref="IndexedCatalog"/>, writing the catalog and whichever
+    /// <see cref="IVectorIndexStore"/> is registered, the answering model's when AddModelService came first), and
+    /// <see cref="ISearchService"/>. Options: <c>SemanticSearch:Index</c> and <c>SemanticSearch:Search</c>.
     /// With <paramref name="readOnly"/> the index is memory-mapped when current and never saved (search-only tools).
     /// The search service needs an IEmbeddingModel and an IImageEmbedder (AddClip, AddImaging, AddCrawler).
     /// </summary>
@@ -53,6 +55,8 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IModelVectorStore>(sp => new ModelVectorTable((CatalogStore)sp.GetRequiredService<ICatalogStore>()));
         services.TryAddSingleton<IVectorIndexStore>(sp => sp.GetRequiredService<VectorIndexStore>());
         services.TryAddSingleton<IVectorIndex>(sp => sp.GetRequiredService<VectorIndexStore>().Index);
+        services.TryAddSingleton<ICatalogWriter>(sp => new IndexedCatalog(
+            sp.GetRequiredService<ICatalogStore>(), sp.GetRequiredService<IVectorIndexStore>()));
         services.TryAddSingleton<ISearchService>(sp => ActivatorUtilities.CreateInstance<SearchService>(
             sp, sp.GetRequiredService<IOptions<SearchOptions>>().Value));
         return services;

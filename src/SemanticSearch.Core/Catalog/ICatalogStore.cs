@@ -4,9 +4,9 @@ namespace SemanticSearch.Core.Catalog;
 
 /// <summary>
 /// The catalog: the source of truth for sources, images, embeddings and the index checkpoint.
-/// Writes come from one writer (the crawler's writer stage, or a CLI command) and are serialised by the store;
-/// reads may run concurrently from any thread. Every write that changes images returns the vector index changes
-/// it implies, to be applied with <c>IVectorIndexStore.Apply</c>.
+/// Writes are serialised by the store; reads may run concurrently from any thread. Every write that changes images
+/// returns the vector index changes it implies: writers go through <see cref="ICatalogWriter"/>, which applies them
+/// to the index, rather than calling those writes here.
 /// </summary>
 public interface ICatalogStore : IDisposable
 {
