@@ -18,7 +18,8 @@ public static class StorageServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="DataFolder"/> (from <c>SemanticSearch:DataDirectory</c> unless already registered),
-    /// <see cref="ICatalogStore"/>, <see cref="IVectorIndexStore"/> and <see cref="IVectorIndex"/> (the recovered index)
+    /// <see cref="ICatalogStore"/>, <see cref="IVectorIndexStore"/> and <see cref="IVectorIndex"/> (the recovered index, lent
+    /// through <see cref="BorrowedVectorIndex"/> so that only the store frees it)
     /// as singletons, <see cref="ICatalogWriter"/> (<see cref="IndexedCatalog"/>, writing the catalog and whichever
     /// <see cref="IVectorIndexStore"/> is registered, the answering model's when AddModelService came first), and
     /// <see cref="ISearchService"/>. Options: <c>SemanticSearch:Index</c> and <c>SemanticSearch:Search</c>.
@@ -54,6 +55,7 @@ public static class StorageServiceCollectionExtensions
             sp.GetService<ILoggerFactory>()?.CreateLogger<VectorIndexStore>()));
         services.TryAddSingleton<IModelVectorStore>(sp => new ModelVectorTable((CatalogStore)sp.GetRequiredService<ICatalogStore>()));
         services.TryAddSingleton<IVectorIndexStore>(sp => sp.GetRequiredService<VectorIndexStore>());
+        // Lent, not given (the container disposes what a factory returns, and only the store may free its index).
         services.TryAddSingleton<IVectorIndex>(sp => sp.GetRequiredService<VectorIndexStore>().Index);
         services.TryAddSingleton<ICatalogWriter>(sp => new IndexedCatalog(
             sp.GetRequiredService<ICatalogStore>(), sp.GetRequiredService<IVectorIndexStore>()));

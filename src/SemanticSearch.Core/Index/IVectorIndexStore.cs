@@ -9,7 +9,10 @@ namespace SemanticSearch.Core.Index;
 /// </summary>
 public interface IVectorIndexStore
 {
-    /// <summary>The live index (the same instance registered as <see cref="IVectorIndex"/>).</summary>
+    /// <summary>
+    /// The live index, lent to readers: the store alone frees it, so disposing what this returns must not (a container
+    /// registering it as <see cref="IVectorIndex"/> disposes it).
+    /// </summary>
     IVectorIndex Index { get; }
 
     /// <summary>The catalog change sequence the live index reflects.</summary>
