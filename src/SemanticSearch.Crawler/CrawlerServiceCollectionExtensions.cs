@@ -85,7 +85,7 @@ public static class CrawlerServiceCollectionExtensions
             sp.GetRequiredService<IImagePreprocessor>(),
             sp.GetRequiredService<IOptions<CrawlerOptions>>().Value.ThumbnailMaxSide));
         services.AddSingleton(sp => new IndexingPipeline(
-            sp.GetRequiredService<ICatalogStore>(),
+            sp.GetRequiredService<ICrawlCatalog>(),
             sp.GetRequiredService<ICatalogWriter>(),
             sp.GetRequiredService<IEmbeddingModel>(),
             sp.GetRequiredService<IImageDecoder>(),

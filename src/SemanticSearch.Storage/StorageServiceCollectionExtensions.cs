@@ -18,7 +18,8 @@ public static class StorageServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="DataFolder"/> (from <c>SemanticSearch:DataDirectory</c> unless already registered),
-    /// <see cref="ICatalogStore"/>, <see cref="IVectorIndexStore"/> and <see cref="IVectorIndex"/> (the recovered index, lent
+    /// <see cref="ICatalogStore"/> (with its narrow sides <see cref="ICatalogReader"/> and <see cref="ICrawlCatalog"/>),
+    /// <see cref="IVectorIndexStore"/> and <see cref="IVectorIndex"/> (the recovered index, lent
     /// through <see cref="BorrowedVectorIndex"/> so that only the store frees it)
     /// as singletons, <see cref="ICatalogWriter"/> (<see cref="IndexedCatalog"/>, writing the catalog and whichever
     /// <see cref="IVectorIndexStore"/> is registered, the answering model's when AddModelService came first), and
@@ -42,6 +43,9 @@ public static class StorageServiceCollectionExtensions
 
         services.TryAddSingleton(_ => new DataFolder(configuration["SemanticSearch:DataDirectory"]).EnsureExists());
         services.TryAddSingleton<ICatalogStore>(sp => new CatalogStore(sp.GetRequiredService<DataFolder>().CatalogPath));
+        // Narrow views of the one catalog, lent (not disposable), so only the ICatalogStore registration closes it.
+        services.TryAddSingleton<ICrawlCatalog>(sp => new LentCatalog(sp.GetRequiredService<ICatalogStore>()));
+        services.TryAddSingleton<ICatalogReader>(sp => sp.GetRequiredService<ICrawlCatalog>());
         services.TryAddSingleton(sp => VectorIndexStore.Open(
             sp.GetRequiredService<ICatalogStore>(),
             sp.GetRequiredService<DataFolder>().VectorIndexPath,

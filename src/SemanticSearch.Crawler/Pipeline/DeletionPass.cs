@@ -8,7 +8,7 @@ namespace SemanticSearch.Crawler.Pipeline;
 /// Sources (or folders, pages) that could not be fully read are left alone, and images that moved in this run
 /// are not deleted at their old location.
 /// </summary>
-internal sealed class DeletionPass(ICatalogStore catalog, ICatalogWriter writer)
+internal sealed class DeletionPass(ICrawlCatalog catalog, ICatalogWriter writer)
 {
     private const int ChunkSize = 1000;
 

@@ -21,7 +21,7 @@ namespace SemanticSearch.Crawler.Pipeline;
 /// </summary>
 public sealed class IndexingPipeline
 {
-    private readonly ICatalogStore _catalog;
+    private readonly ICrawlCatalog _catalog;
     private readonly ICatalogWriter _writes;
     private readonly IEmbeddingModel _model;
     private readonly CrawlerOptions _options;
@@ -37,7 +37,7 @@ public sealed class IndexingPipeline
     private readonly CrawlerRunGate? _runGate;
 
     internal IndexingPipeline(
-        ICatalogStore catalog,
+        ICrawlCatalog catalog,
         ICatalogWriter writes,
         IEmbeddingModel model,
         IImageDecoder decoder,

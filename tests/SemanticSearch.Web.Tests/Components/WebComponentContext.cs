@@ -60,6 +60,7 @@ internal sealed class WebComponentContext : BunitContext
         Services.AddSingleton<IReindexService>(Reindex);
         Services.AddSingleton<IEmbeddingModel>(Model);
         Services.AddSingleton(Catalog);
+        Services.AddSingleton<ICatalogReader>(Catalog);
         Services.AddSingleton(VectorIndex);
         Services.AddSingleton(IndexStore);
         // The real write owner over the fakes: the admin page's removals reach the catalog and index fakes through it.
