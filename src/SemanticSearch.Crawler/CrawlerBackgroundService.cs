@@ -22,7 +22,7 @@ public sealed class CrawlerBackgroundService : BackgroundService
     private static readonly TimeSpan WatchRefresh = TimeSpan.FromSeconds(30);
 
     private readonly ReindexService _reindex;
-    private readonly ICatalogStore _catalog;
+    private readonly ICatalogReader _catalog;
     private readonly ConfiguredSourceSync _sourceSync;
     private readonly CrawlerOptions _options;
     private readonly ILogger _logger;
@@ -33,7 +33,7 @@ public sealed class CrawlerBackgroundService : BackgroundService
     /// <summary>Creates the service; started by the host.</summary>
     public CrawlerBackgroundService(
         ReindexService reindex,
-        ICatalogStore catalog,
+        ICatalogReader catalog,
         ConfiguredSourceSync sourceSync,
         IOptions<CrawlerOptions> options,
         ILogger<CrawlerBackgroundService>? logger = null,

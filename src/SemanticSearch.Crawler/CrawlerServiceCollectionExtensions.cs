@@ -11,7 +11,6 @@ using SemanticSearch.Core.Configuration;
 using SemanticSearch.Core.Crawling;
 using SemanticSearch.Core.Embeddings;
 using SemanticSearch.Core.Imaging;
-using SemanticSearch.Core.Index;
 using SemanticSearch.Core.Models;
 using SemanticSearch.Crawler.Pipeline;
 using SemanticSearch.Crawler.Web;
@@ -24,8 +23,8 @@ public static class CrawlerServiceCollectionExtensions
     /// <summary>
     /// Adds the indexing pipeline, <see cref="IReindexService"/> (<see cref="ReindexService"/>), the hosted
     /// <see cref="CrawlerBackgroundService"/> (it only runs inside a host), the crawler's HTTP client, and binds
-    /// <c>SemanticSearch:Crawler</c>, <c>SemanticSearch:Sources</c> and <c>SemanticSearch:StartupSources</c>, validated on start. Needs the catalog, vector
-    /// index store, embedding model, imaging services and <see cref="DataFolder"/> registered by the other projects; registers the
+    /// <c>SemanticSearch:Crawler</c>, <c>SemanticSearch:Sources</c> and <c>SemanticSearch:StartupSources</c>, validated on start. Needs the catalog, its
+    /// writer (<see cref="ICatalogWriter"/>, which keeps the vector index in step), embedding model, imaging services and <see cref="DataFolder"/> registered by the other projects; registers the
     /// one <see cref="IImageEmbedder"/> (<see cref="ImageEmbedder"/>, decoding at the thumbnail side) that search uses too.
     /// </summary>
     public static IServiceCollection AddCrawler(this IServiceCollection services, IConfiguration configuration)
@@ -86,8 +85,8 @@ public static class CrawlerServiceCollectionExtensions
             sp.GetRequiredService<IImagePreprocessor>(),
             sp.GetRequiredService<IOptions<CrawlerOptions>>().Value.ThumbnailMaxSide));
         services.AddSingleton(sp => new IndexingPipeline(
-            sp.GetRequiredService<ICatalogStore>(),
-            sp.GetRequiredService<IVectorIndexStore>(),
+            sp.GetRequiredService<ICrawlCatalog>(),
+            sp.GetRequiredService<ICatalogWriter>(),
             sp.GetRequiredService<IEmbeddingModel>(),
             sp.GetRequiredService<IImageDecoder>(),
             sp.GetRequiredService<IImageEmbedder>(),

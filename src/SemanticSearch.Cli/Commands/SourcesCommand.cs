@@ -2,7 +2,6 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using SemanticSearch.Core.Catalog;
-using SemanticSearch.Core.Index;
 using SemanticSearch.Crawler;
 using SemanticSearch.Cli.Output;
 using Spectre.Console;
@@ -130,10 +129,9 @@ internal static class SourcesCommand
                 Console.Error.WriteLine($"semsearch sources remove: no source '{given}'. See `semsearch sources list`.");
                 return 2;
             }
-            var result = catalog.RemoveSource(source.Id);
-            var index = services.GetRequiredService<IVectorIndexStore>();
-            index.Apply(result);
-            index.Checkpoint();
+            var writer = services.GetRequiredService<ICatalogWriter>();
+            var result = writer.RemoveSource(source.Id);
+            writer.Checkpoint();
             Console.Out.WriteLine($"Removed source {source.Id}: {source.Location} ({result.Changes.Count(c => c.IsRemoval)} images left the index).");
             // The removal is recorded in the catalog, so a source from appsettings.json does not come back either.
             Console.Out.WriteLine("It stays removed from this data folder until it is added again with `semsearch sources add`.");

@@ -2,7 +2,7 @@ namespace SemanticSearch.Core.Catalog;
 
 /// <summary>
 /// The outcome of one catalog write: the change sequence before and after it, and the vector index changes it implies.
-/// Apply it to the index with <c>IVectorIndexStore.Apply</c>.
+/// <see cref="ICatalogWriter"/> applies it to the index as part of the write.
 /// </summary>
 /// <param name="PreviousSequence">The catalog's change sequence before this write.</param>
 /// <param name="Sequence">The change sequence of this write (equal to PreviousSequence when nothing changed).</param>

@@ -3,13 +3,16 @@ using SemanticSearch.Core.Catalog;
 namespace SemanticSearch.Core.Index;
 
 /// <summary>
-/// Keeps the live vector index in step with the catalog and saved on disk. The crawler's single writer calls
-/// <see cref="Apply"/> after every <see cref="ICatalogStore.WriteBatch"/> and <see cref="Checkpoint"/> after each batch
-/// window and on shutdown; searches use <see cref="Index"/> concurrently.
+/// Keeps the live vector index in step with the catalog and saved on disk. Only the catalog writer
+/// (<see cref="ICatalogWriter"/>) calls <see cref="Apply"/>, after each of its catalog writes; <see cref="Checkpoint"/>
+/// runs after each batch window and on shutdown; searches use <see cref="Index"/> concurrently.
 /// </summary>
 public interface IVectorIndexStore
 {
-    /// <summary>The live index (the same instance registered as <see cref="IVectorIndex"/>).</summary>
+    /// <summary>
+    /// The live index, lent to readers: the store alone frees it, so disposing what this returns must not (a container
+    /// registering it as <see cref="IVectorIndex"/> disposes it).
+    /// </summary>
     IVectorIndex Index { get; }
 
     /// <summary>The catalog change sequence the live index reflects.</summary>

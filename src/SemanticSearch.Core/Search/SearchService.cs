@@ -15,7 +15,7 @@ namespace SemanticSearch.Core.Search;
 public sealed class SearchService(
     IEmbeddingModel model,
     IImageEmbedder embedder,
-    ICatalogStore catalog,
+    ICatalogReader catalog,
     IVectorIndex index,
     SearchOptions? options = null) : ISearchService
 {

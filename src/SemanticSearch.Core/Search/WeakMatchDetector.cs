@@ -29,7 +29,7 @@ public sealed class WeakMatchDetector(IEmbeddingModel model)
     private float[][]? _neutral;
 
     /// <summary>True when <paramref name="ranked"/> (best first, from the first result) answers a text-only query weakly.</summary>
-    public bool IsWeak(SearchQuery query, IReadOnlyList<SearchHit> ranked, ICatalogStore catalog, CancellationToken cancellationToken)
+    public bool IsWeak(SearchQuery query, IReadOnlyList<SearchHit> ranked, ICatalogReader catalog, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(ranked);
@@ -40,7 +40,7 @@ public sealed class WeakMatchDetector(IEmbeddingModel model)
     }
 
     /// <summary>Logit scale × mean over the top results of (query score − best neutral-prompt score of the same image).</summary>
-    public float GainNats(IReadOnlyList<SearchHit> ranked, ICatalogStore catalog, CancellationToken cancellationToken)
+    public float GainNats(IReadOnlyList<SearchHit> ranked, ICatalogReader catalog, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ranked);
         ArgumentNullException.ThrowIfNull(catalog);

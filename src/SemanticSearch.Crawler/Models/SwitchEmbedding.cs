@@ -15,7 +15,7 @@ namespace SemanticSearch.Crawler.Models;
 /// </summary>
 internal sealed class SwitchEmbedding(
     IModelVectorStore vectors,
-    ICatalogStore catalog,
+    ICatalogReader catalog,
     IImageEmbedder embedder,
     string modelId,
     CrawlerOptions options,

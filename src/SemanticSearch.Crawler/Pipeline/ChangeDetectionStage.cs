@@ -10,7 +10,7 @@ namespace SemanticSearch.Crawler.Pipeline;
 /// nothing to do, unless its thumbnail has gone missing (the worker then makes it again, without the model).
 /// Everything else goes to the workers, which may still find the content unchanged by its hash.
 /// </summary>
-internal sealed class ChangeDetectionStage(ICatalogStore catalog, ThumbnailStore thumbnails)
+internal sealed class ChangeDetectionStage(ICrawlCatalog catalog, ThumbnailStore thumbnails)
 {
     public async Task RunAsync(RunContext run, ChannelReader<DiscoveredItem> input, ChannelWriter<WorkItem> output)
     {

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using SemanticSearch.Core.Catalog;
-using SemanticSearch.Core.Index;
 
 namespace SemanticSearch.Crawler.Pipeline;
 
@@ -9,7 +8,7 @@ namespace SemanticSearch.Crawler.Pipeline;
 /// Sources (or folders, pages) that could not be fully read are left alone, and images that moved in this run
 /// are not deleted at their old location.
 /// </summary>
-internal sealed class DeletionPass(ICatalogStore catalog, IVectorIndexStore index)
+internal sealed class DeletionPass(ICrawlCatalog catalog, ICatalogWriter writer)
 {
     private const int ChunkSize = 1000;
 
@@ -40,7 +39,7 @@ internal sealed class DeletionPass(ICatalogStore catalog, IVectorIndexStore inde
         foreach (var chunk in vanished.Chunk(ChunkSize))
         {
             run.Token.ThrowIfCancellationRequested();
-            index.Apply(catalog.WriteBatch(new CatalogBatch { Deleted = chunk }));
+            writer.Write(new CatalogBatch { Deleted = chunk });
             run.Progress.OnDeleted(chunk.Length);
         }
         run.Timings.Add(PipelineStage.Write, started, 0);

@@ -19,7 +19,7 @@ namespace SemanticSearch.Crawler.Pipeline;
 /// thumbnails it for the encoder. Every failure of one image becomes a stored failure; nothing here stops the run.
 /// </summary>
 internal sealed class ImageWorker(
-    ICatalogStore catalog,
+    ICrawlCatalog catalog,
     IImageDecoder decoder,
     DecodeMemoryBudget decodeMemory,
     IImageEmbedder embedder,

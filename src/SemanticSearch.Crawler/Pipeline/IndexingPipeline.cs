@@ -7,7 +7,6 @@ using SemanticSearch.Core.Configuration;
 using SemanticSearch.Core.Crawling;
 using SemanticSearch.Core.Embeddings;
 using SemanticSearch.Core.Imaging;
-using SemanticSearch.Core.Index;
 using SemanticSearch.Core.Models;
 using SemanticSearch.Crawler.Sources;
 using SemanticSearch.Crawler.Web;
@@ -22,8 +21,8 @@ namespace SemanticSearch.Crawler.Pipeline;
 /// </summary>
 public sealed class IndexingPipeline
 {
-    private readonly ICatalogStore _catalog;
-    private readonly IVectorIndexStore _index;
+    private readonly ICrawlCatalog _catalog;
+    private readonly ICatalogWriter _writes;
     private readonly IEmbeddingModel _model;
     private readonly CrawlerOptions _options;
     private readonly ConfiguredSourceSync _sourceSync;
@@ -38,8 +37,8 @@ public sealed class IndexingPipeline
     private readonly CrawlerRunGate? _runGate;
 
     internal IndexingPipeline(
-        ICatalogStore catalog,
-        IVectorIndexStore index,
+        ICrawlCatalog catalog,
+        ICatalogWriter writes,
         IEmbeddingModel model,
         IImageDecoder decoder,
         IImageEmbedder embedder,
@@ -55,7 +54,7 @@ public sealed class IndexingPipeline
     {
         _runGate = runGate;
         _catalog = catalog;
-        _index = index;
+        _writes = writes;
         _model = model;
         _options = options;
         _sourceSync = sourceSync;
@@ -65,8 +64,8 @@ public sealed class IndexingPipeline
         _changeDetection = new ChangeDetectionStage(catalog, thumbnails);
         _worker = new ImageWorker(catalog, decoder, decodeMemory, embedder, thumbnails, reader, fetcher, options, ArrayPool<float>.Shared, _logger);
         _encoder = new EncoderStage(embedder, options.BatchSize, ArrayPool<float>.Shared, _logger);
-        _writer = new WriterStage(catalog, index, options);
-        _deletion = new DeletionPass(catalog, index);
+        _writer = new WriterStage(writes, options);
+        _deletion = new DeletionPass(catalog, writes);
         _counter = new WorkCounter(options, catalog, thumbnails);
     }
 
@@ -87,7 +86,7 @@ public sealed class IndexingPipeline
             gate = _runGate is null ? null : await _runGate.EnterAsync(cancellationToken).ConfigureAwait(false);
             _sourceSync.EnsureSynced();
             // A different model than the catalog's: every image becomes Pending and the index starts empty.
-            if (_index.EnsureModel(_model.ModelId, _model.Dimension))
+            if (_writes.EnsureModel(_model.ModelId, _model.Dimension))
                 _logger.LogInformation("Model changed to {Model} ({Dimension}); every image will be re-embedded", _model.ModelId, _model.Dimension);
             runId = _catalog.StartRun(request.Describe());
             using var runCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -112,7 +111,7 @@ public sealed class IndexingPipeline
             progress.SetPhase("saving");
             try
             {
-                _index.Checkpoint();
+                _writes.Checkpoint();
             }
             catch (Exception ex)
             {

@@ -10,7 +10,7 @@ namespace SemanticSearch.Crawler.Pipeline;
 /// and a stat per file; no file is read) and compared with the catalog rows the way change detection does; web
 /// sources are estimated from the catalog's previous count (pages are fetched once only), or left unknown.
 /// </summary>
-internal sealed class WorkCounter(CrawlerOptions options, ICatalogStore catalog, ThumbnailStore thumbnails)
+internal sealed class WorkCounter(CrawlerOptions options, ICrawlCatalog catalog, ThumbnailStore thumbnails)
 {
     public Task RunAsync(RunContext run) => Task.Run(() =>
     {

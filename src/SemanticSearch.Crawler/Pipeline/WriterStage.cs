@@ -2,16 +2,15 @@ using System.Diagnostics;
 using System.Threading.Channels;
 using SemanticSearch.Core.Catalog;
 using SemanticSearch.Core.Crawling;
-using SemanticSearch.Core.Index;
 
 namespace SemanticSearch.Crawler.Pipeline;
 
 /// <summary>
-/// Stage 5, the only writer: stores whatever has arrived in one catalog transaction, applies the implied vector
-/// changes to the live index, and saves the index every batch window. The catalog commits first, so a crash at any
-/// point leaves the catalog ahead of the saved index, which the index store catches up from at the next start.
+/// Stage 5, the only writer: stores whatever has arrived in one write through the catalog writer (which updates the
+/// live index too), and saves the index every batch window. The catalog commits first, so a crash at any point leaves
+/// the catalog ahead of the saved index, which the index store catches up from at the next start.
 /// </summary>
-internal sealed class WriterStage(ICatalogStore catalog, IVectorIndexStore index, CrawlerOptions options)
+internal sealed class WriterStage(ICatalogWriter writer, CrawlerOptions options)
 {
     private const int MaxRowsPerTransaction = 256;
 
@@ -58,8 +57,7 @@ internal sealed class WriterStage(ICatalogStore catalog, IVectorIndexStore index
             Moved = items.Where(i => i.Moved is not null).Select(i => i.Moved!).ToList(),
             Touched = items.Where(i => i.Touched is not null).Select(i => i.Touched!).ToList(),
         };
-        var result = catalog.WriteBatch(batch);
-        index.Apply(result);
+        writer.Write(batch);
         run.Timings.Add(PipelineStage.Write, started, items.Count);
         foreach (var item in items)
         {
@@ -76,7 +74,7 @@ internal sealed class WriterStage(ICatalogStore catalog, IVectorIndexStore index
     private void Save(RunContext run)
     {
         var started = StageClock.Start();
-        index.Checkpoint();
+        writer.Checkpoint();
         run.Timings.Add(PipelineStage.Write, started, 0);
     }
 }

@@ -123,20 +123,10 @@ public sealed class TieredVectorIndex : IFilteredVectorIndex
     public void Save(string path) => Hnsw.Save(path);
 
     /// <summary>
-    /// Does nothing while a <see cref="VectorIndexStore"/> owns this index (the store saves it on shutdown and frees it
-    /// afterwards, whatever order a DI container disposes them in); otherwise frees it.
+    /// Frees both tiers. Inside a <see cref="VectorIndexStore"/> only the store calls this, after its shutdown save;
+    /// others get the index through <see cref="BorrowedVectorIndex"/>.
     /// </summary>
     public void Dispose()
-    {
-        if (!OwnedByStore)
-            Release();
-    }
-
-    /// <summary>Set by the store that owns this index.</summary>
-    internal bool OwnedByStore { get; set; }
-
-    /// <summary>Frees both tiers.</summary>
-    internal void Release()
     {
         _exact?.Dispose();
         Hnsw.Dispose();

@@ -26,6 +26,7 @@ public sealed class VectorIndexStore : IVectorIndexStore, IDisposable
     private readonly TimeProvider _time;
     private readonly Lock _gate = new();
     private readonly TieredVectorIndex _index;
+    private readonly BorrowedVectorIndex _lent;
     private readonly ImageFilterColumns _filters;
     private CatalogModel? _model;
     private long _applied;
@@ -45,7 +46,7 @@ public sealed class VectorIndexStore : IVectorIndexStore, IDisposable
         // A prefix that ends inside file names is the one filter condition the columns cannot answer alone.
         _filters = new ImageFilterColumns(prefix => _catalog.FindIndexedIds(new SearchFilter(FolderPrefix: prefix), int.MaxValue));
         (_index, Recovery) = Recover();
-        _index.OwnedByStore = true;
+        _lent = new BorrowedVectorIndex(_index);
         foreach (var (id, values) in _catalog.ReadFilterValues())
             _filters.Set(id, values);
         _index.Filters = _filters;
@@ -70,10 +71,10 @@ public sealed class VectorIndexStore : IVectorIndexStore, IDisposable
         return new VectorIndexStore(catalog, path, options, readOnly, logger, time);
     }
 
-    /// <inheritdoc />
-    public IVectorIndex Index => _index;
+    /// <summary>The live index, lent: disposing it does nothing, the store frees the index when it is disposed.</summary>
+    public IVectorIndex Index => _lent;
 
-    /// <summary>The live index with its HNSW and exact tiers.</summary>
+    /// <summary>The live index with its HNSW and exact tiers (owned by the store: do not dispose).</summary>
     public TieredVectorIndex Tiers => _index;
 
     /// <summary>How the index was brought up to date when opened.</summary>
@@ -173,7 +174,7 @@ public sealed class VectorIndexStore : IVectorIndexStore, IDisposable
                     _logger.LogWarning(e, "Could not save the vector index on shutdown");
                 }
             }
-            _index.Release();
+            _index.Dispose();
         }
     }
 

@@ -14,6 +14,7 @@ using SemanticSearch.Core.Index;
 using SemanticSearch.Core.Models;
 using SemanticSearch.Core.Search;
 using SemanticSearch.Imaging;
+using SemanticSearch.Storage;
 using SemanticSearch.Web.Administration;
 using SemanticSearch.Web.Components.Search;
 using SemanticSearch.Web.Diagnostics;
@@ -59,8 +60,11 @@ internal sealed class WebComponentContext : BunitContext
         Services.AddSingleton<IReindexService>(Reindex);
         Services.AddSingleton<IEmbeddingModel>(Model);
         Services.AddSingleton(Catalog);
+        Services.AddSingleton<ICatalogReader>(Catalog);
         Services.AddSingleton(VectorIndex);
         Services.AddSingleton(IndexStore);
+        // The real write owner over the fakes: the admin page's removals reach the catalog and index fakes through it.
+        Services.AddSingleton<ICatalogWriter>(new IndexedCatalog(Catalog, IndexStore));
         // The answering model, as the model service reports it (the pages read its readiness and pending switch).
         (var models, ModelServiceFake) = InterfaceFake<IModelService>.Create();
         ModelServiceFake.Handlers["get_Readiness"] = _ => ModelReadiness.Ready;

@@ -1,6 +1,5 @@
 using SemanticSearch.Core.Catalog;
 using SemanticSearch.Core.Crawling;
-using SemanticSearch.Core.Index;
 
 namespace SemanticSearch.Web.Administration;
 
@@ -10,7 +9,7 @@ namespace SemanticSearch.Web.Administration;
 /// </summary>
 public sealed class SourceAdministration(
     ICatalogStore catalog,
-    IVectorIndexStore indexStore,
+    ICatalogWriter writer,
     IReindexService reindex,
     ILogger<SourceAdministration> logger)
 {
@@ -53,8 +52,7 @@ public sealed class SourceAdministration(
         var source = catalog.GetSource(id);
         if (source is null)
             return false;
-        var changes = catalog.RemoveSource(id);
-        indexStore.Apply(changes);
+        var changes = writer.RemoveSource(id);
         logger.LogInformation("Admin removed source {SourceId} ({Location}); {Removed} vectors left the index",
             id, source.Location, changes.Changes.Count);
         return true;

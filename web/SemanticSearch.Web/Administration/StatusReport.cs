@@ -9,7 +9,7 @@ using SemanticSearch.Web.Diagnostics;
 namespace SemanticSearch.Web.Administration;
 
 /// <summary>Builds the status snapshot shared by <c>GET /api/status</c> and the admin page.</summary>
-public sealed class StatusReport(ICatalogStore catalog, IVectorIndex index, IReindexService reindex, ModelAvailability model, IModelService models)
+public sealed class StatusReport(ICatalogReader catalog, IVectorIndex index, IReindexService reindex, ModelAvailability model, IModelService models)
 {
     /// <summary>Catalog counts, vectors, model and crawler progress, read now.</summary>
     public StatusDto Read()

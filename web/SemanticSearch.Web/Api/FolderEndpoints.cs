@@ -18,7 +18,7 @@ public static class FolderEndpoints
         return group;
     }
 
-    private static async Task<Ok<IReadOnlyList<FolderDto>>> ListAsync(ICatalogStore catalog, CancellationToken cancellationToken)
+    private static async Task<Ok<IReadOnlyList<FolderDto>>> ListAsync(ICatalogReader catalog, CancellationToken cancellationToken)
     {
         // A grouped scan of the catalog: off the request thread, and limited.
         var (folders, sources) = await Task.Run(() => (catalog.GetFolders(FolderScope.MaxFolders), catalog.GetSources().ToDictionary(s => s.Id)), cancellationToken);

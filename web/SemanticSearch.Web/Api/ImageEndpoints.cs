@@ -45,13 +45,13 @@ public static class ImageEndpoints
         return app;
     }
 
-    private static async Task<Results<Ok<ImageDetailsDto>, ProblemHttpResult>> GetImage(long id, HttpContext http, ICatalogStore catalog) =>
+    private static async Task<Results<Ok<ImageDetailsDto>, ProblemHttpResult>> GetImage(long id, HttpContext http, ICatalogReader catalog) =>
         catalog.GetImage(id) is { } image
             ? TypedResults.Ok(image.ToDetailsDto(await LocationView.ForAsync(http, catalog)))
             : ApiProblems.UnknownImage(id);
 
     private static async Task<Results<Ok<SearchResultsDto>, ProblemHttpResult>> SimilarAsync(
-        long id, HttpContext http, [AsParameters] SearchParameters parameters, ICatalogStore catalog, InstrumentedSearch search,
+        long id, HttpContext http, [AsParameters] SearchParameters parameters, ICatalogReader catalog, InstrumentedSearch search,
         IOptions<WebOptions> options, CancellationToken cancellationToken)
     {
         var query = parameters.ToQuery(options.Value, out var error);
@@ -64,7 +64,7 @@ public static class ImageEndpoints
     }
 
     private static Results<PhysicalFileHttpResult, ProblemHttpResult> GetThumbnail(
-        long id, HttpContext http, ICatalogStore catalog, DataFolder data, IOptions<WebOptions> options, IOptions<CrawlerOptions> crawler)
+        long id, HttpContext http, ICatalogReader catalog, DataFolder data, IOptions<WebOptions> options, IOptions<CrawlerOptions> crawler)
     {
         if (catalog.GetImage(id) is not { Status: ImageStatus.Indexed } image)
             return ApiProblems.UnknownImage(id);
@@ -80,7 +80,7 @@ public static class ImageEndpoints
     }
 
     private static Results<FileStreamHttpResult, RedirectHttpResult, ProblemHttpResult> GetOriginal(
-        long id, HttpContext http, ICatalogStore catalog, IOptions<CrawlerOptions> crawler)
+        long id, HttpContext http, ICatalogReader catalog, IOptions<CrawlerOptions> crawler)
     {
         if (catalog.GetImage(id) is not { Status: ImageStatus.Indexed } image)
             return ApiProblems.UnknownImage(id);
@@ -96,13 +96,13 @@ public static class ImageEndpoints
             enableRangeProcessing: true);
     }
 
-    private static ProblemHttpResult? CheckOriginal(CatalogImage image, ICatalogStore catalog, CrawlerOptions crawler)
+    private static ProblemHttpResult? CheckOriginal(CatalogImage image, ICatalogReader catalog, CrawlerOptions crawler)
     {
         using var original = OpenOriginal(image, catalog, crawler, out var problem);
         return problem;
     }
 
-    private static VerifiedOriginal? OpenOriginal(CatalogImage image, ICatalogStore catalog, CrawlerOptions crawler, out ProblemHttpResult? problem)
+    private static VerifiedOriginal? OpenOriginal(CatalogImage image, ICatalogReader catalog, CrawlerOptions crawler, out ProblemHttpResult? problem)
     {
         problem = null;
         var source = catalog.GetSource(image.SourceId);

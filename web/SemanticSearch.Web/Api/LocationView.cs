@@ -18,7 +18,7 @@ public sealed class LocationView
     public bool IsAdmin { get; }
 
     /// <summary>The view for the caller of <paramref name="http"/>.</summary>
-    public static async Task<LocationView> ForAsync(HttpContext http, ICatalogStore catalog)
+    public static async Task<LocationView> ForAsync(HttpContext http, ICatalogReader catalog)
     {
         var authorization = http.RequestServices.GetRequiredService<IAuthorizationService>();
         var isAdmin = (await authorization.AuthorizeAsync(http.User, AdminAuth.Policy)).Succeeded;

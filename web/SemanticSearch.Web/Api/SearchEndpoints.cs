@@ -47,7 +47,7 @@ public static class SearchEndpoints
     }
 
     private static async Task<Results<Ok<SearchResultsDto>, ProblemHttpResult>> SearchTextAsync(
-        HttpContext http, [AsParameters] SearchParameters parameters, InstrumentedSearch search, ICatalogStore catalog,
+        HttpContext http, [AsParameters] SearchParameters parameters, InstrumentedSearch search, ICatalogReader catalog,
         IOptions<WebOptions> options, QueryImageStore images, IOptions<QueryImageOptions> imageOptions, CancellationToken cancellationToken)
     {
         var text = parameters.ValidateText(optional: parameters.Image is not null, out var error);
@@ -67,7 +67,7 @@ public static class SearchEndpoints
     }
 
     private static async Task<Results<Ok<SearchResultsDto>, ProblemHttpResult>> SearchImageAsync(
-        HttpRequest request, [AsParameters] SearchParameters parameters, InstrumentedSearch search, ICatalogStore catalog,
+        HttpRequest request, [AsParameters] SearchParameters parameters, InstrumentedSearch search, ICatalogReader catalog,
         IOptions<WebOptions> options, QueryImageStore images, CancellationToken cancellationToken)
     {
         var text = parameters.ValidateText(optional: true, out var error);

@@ -19,7 +19,7 @@ public static class StatusEndpoints
         return app;
     }
 
-    private static async Task<Ok<StatusDto>> GetStatus(HttpContext http, StatusReport status, ICatalogStore catalog)
+    private static async Task<Ok<StatusDto>> GetStatus(HttpContext http, StatusReport status, ICatalogReader catalog)
     {
         // Pollers (the end-to-end tests, dashboards) must see fresh numbers.
         http.Response.Headers.CacheControl = "no-store";

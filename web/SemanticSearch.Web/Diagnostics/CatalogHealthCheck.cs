@@ -8,7 +8,7 @@ namespace SemanticSearch.Web.Diagnostics;
 /// Unhealthy when the catalog database cannot be read, or when the data folder cannot be written any more (made
 /// read-only, a full disk): the crawler could no longer store anything, and that must not look healthy.
 /// </summary>
-public sealed class CatalogHealthCheck(ICatalogStore catalog, DataFolder folder) : IHealthCheck
+public sealed class CatalogHealthCheck(ICatalogReader catalog, DataFolder folder) : IHealthCheck
 {
     /// <inheritdoc />
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)

@@ -38,7 +38,7 @@ public sealed partial class Search : IDisposable
     private string? _languageNote;
 
     [Inject] private InstrumentedSearch SearchService { get; set; } = default!;
-    [Inject] private ICatalogStore Catalog { get; set; } = default!;
+    [Inject] private ICatalogReader Catalog { get; set; } = default!;
     [Inject] private IReindexService Reindex { get; set; } = default!;
     [Inject] private QueryImagePreview Preview { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
