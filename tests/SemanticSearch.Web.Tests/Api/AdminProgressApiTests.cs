@@ -141,8 +141,14 @@ public sealed class AdminProgressApiTests : IAsyncLifetime
     [Fact]
     public async Task Sources_list_their_image_counts_and_last_scan()
     {
-        var before = await (await AdminAsync(HttpMethod.Get, "/api/admin/sources")).Content.ReadFromJsonAsync<SourceDto[]>();
-        var fresh = Assert.Single(before!, s => s.Location == _gallery.Folder);
+        // The configured folder is added to the catalog in the background once a model answers, so wait for it.
+        var before = await SourcesAsync();
+        for (var waited = 0; waited < 600 && !before.Any(s => s.Location == _gallery.Folder); waited++)
+        {
+            await Task.Delay(100);
+            before = await SourcesAsync();
+        }
+        var fresh = Assert.Single(before, s => s.Location == _gallery.Folder);
         Assert.Equal(0, fresh.Images);
         Assert.Null(fresh.LastScanned);
 
@@ -155,6 +161,9 @@ public sealed class AdminProgressApiTests : IAsyncLifetime
         Assert.Equal(2, scanned.Failed);
         Assert.NotNull(scanned.LastScanned);
     }
+
+    private async Task<SourceDto[]> SourcesAsync() =>
+        await (await AdminAsync(HttpMethod.Get, "/api/admin/sources")).Content.ReadFromJsonAsync<SourceDto[]>() ?? [];
 
     public async Task DisposeAsync()
     {

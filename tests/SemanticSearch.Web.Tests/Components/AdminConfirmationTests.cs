@@ -112,7 +112,7 @@ public sealed class AdminConfirmationTests : IDisposable
         });
 
         page.WaitForAssertion(() => Assert.StartsWith("Cancelled after 645 of 2,000", page.Find("#crawl-state").TextContent), TimeSpan.FromSeconds(5));
-        Assert.Equal("32", page.Find("#index-progress").GetAttribute("aria-valuenow"));
+        page.WaitForAssertion(() => Assert.Equal("32", page.Find("#index-progress").GetAttribute("aria-valuenow")), TimeSpan.FromSeconds(5));
     }
 
     public void Dispose() => _context.Dispose();
