@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
 using SemanticSearch.Core.Catalog;
 using SemanticSearch.Core.Crawling;
 using SemanticSearch.Web.Components.Pages;
@@ -11,28 +13,28 @@ public sealed class AdminConfirmationTests : IDisposable
     private readonly WebComponentContext _context = new(signedInAdmin: true);
 
     [Fact]
-    public void Full_rebuild_asks_first_and_says_how_many_images_it_affects()
+    public async Task Full_rebuild_asks_first_and_says_how_many_images_it_affects()
     {
         _context.CatalogFake.Handlers["GetStats"] = _ => new CatalogStats { Indexed = 1200, Pending = 30, Failed = 4, Model = new CatalogModel("clip-demo", 4) };
         var page = _context.Render<Admin>();
 
-        page.Find("#reindex-full").Click();
+        await page.Find("#reindex-full").ClickAsync(new MouseEventArgs());
         Assert.Empty(_context.Reindex.Started);
         page.WaitForAssertion(() => Assert.Contains("all 1,234 images", page.Find("#confirm-full").TextContent));
 
-        page.Find("#confirm-full-no").Click();
+        await page.Find("#confirm-full-no").ClickAsync(new MouseEventArgs());
         // The page re-renders after its off-circuit reads, which on a loaded machine can land after the click.
         page.WaitForAssertion(() => Assert.Empty(page.FindAll("#confirm-full")));
         Assert.Empty(_context.Reindex.Started);
 
-        page.Find("#reindex-full").Click();
-        page.WaitForElement("#confirm-full-yes").Click();
+        await page.Find("#reindex-full").ClickAsync(new MouseEventArgs());
+        await page.WaitForElement("#confirm-full-yes").ClickAsync(new MouseEventArgs());
         page.WaitForAssertion(() => Assert.Equal([ReindexMode.Full], _context.Reindex.Started));
         page.WaitForAssertion(() => Assert.Empty(page.FindAll("#confirm-full")));
     }
 
     [Fact]
-    public void Removing_a_source_asks_first_says_how_many_images_leave_and_shows_counts_and_last_scan()
+    public async Task Removing_a_source_asks_first_says_how_many_images_leave_and_shows_counts_and_last_scan()
     {
         var scanned = new DateTimeOffset(2026, 11, 30, 8, 15, 0, TimeSpan.Zero);
         var source = new CatalogSource { Id = 7, Kind = SourceKind.Folder, Location = "/photos", LastScanned = scanned };
@@ -53,21 +55,21 @@ public sealed class AdminConfirmationTests : IDisposable
         Assert.Contains(scanned.ToLocalTime().ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture),
             row.QuerySelector(".source-scanned")!.TextContent);
 
-        page.Find("[aria-label='Remove source /photos']").Click();
+        await page.Find("[aria-label='Remove source /photos']").ClickAsync(new MouseEventArgs());
         Assert.Empty(removed);
         page.WaitForAssertion(() => Assert.Contains("Its 2,034 images leave the index", page.Find("#confirm-remove").TextContent));
-        page.Find("#confirm-remove-no").Click();
+        await page.Find("#confirm-remove-no").ClickAsync(new MouseEventArgs());
         page.WaitForAssertion(() => Assert.Empty(page.FindAll("#confirm-remove")));
         Assert.Empty(removed);
 
-        page.Find("[aria-label='Remove source /photos']").Click();
-        page.WaitForElement("#confirm-remove-yes").Click();
+        await page.Find("[aria-label='Remove source /photos']").ClickAsync(new MouseEventArgs());
+        await page.WaitForElement("#confirm-remove-yes").ClickAsync(new MouseEventArgs());
         page.WaitForAssertion(() => Assert.Equal([7L], removed));
         page.WaitForAssertion(() => Assert.Equal("Source removed; its images left the index.", page.Find("#sources-message").TextContent));
     }
 
     [Fact]
-    public void The_failure_list_filters_by_kind_and_retry_failed_requeues_that_kind()
+    public async Task The_failure_list_filters_by_kind_and_retry_failed_requeues_that_kind()
     {
         var at = DateTimeOffset.UtcNow;
         CatalogImage Failure(long id, string kind) => TestImages.Image(id) with
@@ -86,23 +88,23 @@ public sealed class AdminConfirmationTests : IDisposable
         page.WaitForAssertion(() => Assert.Equal(3, page.FindAll("#failures li").Count));
         Assert.Contains("Retry 3 failed", page.Find("#retry-failed").TextContent);
 
-        page.Find("#failure-kind").Change("Corrupt");
+        await page.Find("#failure-kind").ChangeAsync(new ChangeEventArgs { Value = "Corrupt" });
 
         // The page reads the catalog off the circuit, so the filtered list arrives with a later render.
         page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("#failures li").Count));
         Assert.All(page.FindAll("#failures li"), li => Assert.Equal("Corrupt", li.QuerySelector(".badge")!.TextContent));
         Assert.Contains("Retry 2 failed", page.Find("#retry-failed").TextContent);
 
-        page.Find("#retry-failed").Click();
+        await page.Find("#retry-failed").ClickAsync(new MouseEventArgs());
         page.WaitForAssertion(() => Assert.Equal(["Corrupt"], _context.Reindex.Retried));
         page.WaitForAssertion(() => Assert.Contains("Retrying failed images of kind Corrupt", page.Find("#admin-message").TextContent));
     }
 
     [Fact]
-    public void A_run_cancelled_from_the_page_shows_as_cancelled_not_idle_with_a_full_bar()
+    public async Task A_run_cancelled_from_the_page_shows_as_cancelled_not_idle_with_a_full_bar()
     {
         var page = _context.Render<Admin>();
-        page.Find("#reindex-incremental").Click();
+        await page.Find("#reindex-incremental").ClickAsync(new MouseEventArgs());
 
         _context.Reindex.Publish(new CrawlProgress
         {

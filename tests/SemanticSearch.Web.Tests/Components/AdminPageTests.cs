@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
 using SemanticSearch.Core.Crawling;
 using SemanticSearch.Web.Components.Pages;
 
@@ -8,7 +10,7 @@ public sealed class AdminPageTests : IDisposable
     private readonly WebComponentContext _context = new(signedInAdmin: true);
 
     [Fact]
-    public void Progress_pushed_by_the_crawler_updates_the_bar_until_the_end()
+    public async Task Progress_pushed_by_the_crawler_updates_the_bar_until_the_end()
     {
         var page = _context.Render<Admin>();
         Assert.Equal("0", page.Find("#index-progress").GetAttribute("aria-valuenow"));
@@ -17,8 +19,8 @@ public sealed class AdminPageTests : IDisposable
         // The model that answers searches (the model service's), as /api/status reports it.
         Assert.Equal(_context.Model.ModelId, page.Find("#model-in-use").TextContent);
 
-        page.Find("#reindex-full").Click();
-        page.WaitForElement("#confirm-full-yes").Click();
+        await page.Find("#reindex-full").ClickAsync(new MouseEventArgs());
+        await page.WaitForElement("#confirm-full-yes").ClickAsync(new MouseEventArgs());
         page.WaitForAssertion(() => Assert.Equal([ReindexMode.Full], _context.Reindex.Started));
         page.WaitForAssertion(() => Assert.Equal("Full rebuild started.", page.Find("#admin-message").TextContent));
         page.WaitForAssertion(() => Assert.True(page.Find("#reindex-full").HasAttribute("disabled")));

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
 using SemanticSearch.Core.Catalog;
 using SemanticSearch.Core.Search;
@@ -29,7 +30,7 @@ public sealed class FilterBarTests : IDisposable
     private NavigationManager Navigation => _context.Services.GetRequiredService<NavigationManager>();
 
     [Fact]
-    public void Filters_in_the_url_reach_the_search_and_show_as_chips_that_remove_them()
+    public async Task Filters_in_the_url_reach_the_search_and_show_as_chips_that_remove_them()
     {
         Navigation.NavigateTo("/?q=cat&source=1&folder=2024&format=png&from=2024-01-01&to=2025-01-01&minScore=0.2&sort=date");
         var page = _context.Render<Search>();
@@ -44,7 +45,7 @@ public sealed class FilterBarTests : IDisposable
             ["Source: photos", "Folder: 2024", "Format: PNG", "Taken from 2024-01-01", "Taken before 2025-01-01", "Score ≥ 0.2", "Newest first"],
             page.FindAll("#filter-chips .chip span").Select(c => c.TextContent)));
 
-        page.Find(".chip[data-filter=format] .chip-remove").Click();
+        await page.Find(".chip[data-filter=format] .chip-remove").ClickAsync(new MouseEventArgs());
 
         Assert.DoesNotContain("format=", Navigation.Uri);
         Assert.Contains("q=cat", Navigation.Uri);
@@ -55,55 +56,55 @@ public sealed class FilterBarTests : IDisposable
     }
 
     [Fact]
-    public void More_like_this_in_the_viewer_keeps_the_active_filters()
+    public async Task More_like_this_in_the_viewer_keeps_the_active_filters()
     {
         Navigation.NavigateTo("/?q=cat&source=1&folder=2024&format=png");
         var page = _context.Render<Search>();
         page.WaitForAssertion(() => Assert.Single(page.FindAll(".tile")));
 
-        page.Find(".tile").Click();
+        await page.Find(".tile").ClickAsync(new MouseEventArgs());
 
         // The viewer renders once its image's details have been read.
         page.WaitForAssertion(() => Assert.Equal("/?similar=5&source=1&folder=2024&format=png", page.Find("#more-like-this").GetAttribute("href")));
     }
 
     [Fact]
-    public void The_bar_offers_the_catalog_folders_with_counts_and_puts_choices_in_the_url()
+    public async Task The_bar_offers_the_catalog_folders_with_counts_and_puts_choices_in_the_url()
     {
         Navigation.NavigateTo("/?q=cat");
         var page = _context.Render<Search>();
         page.WaitForAssertion(() => Assert.Single(page.FindAll(".tile")));
 
-        page.Find("#filters-toggle").Click();
+        await page.Find("#filters-toggle").ClickAsync(new MouseEventArgs());
         page.WaitForAssertion(() => Assert.Equal(["Any", "2024 (7)", "(top) (3)"], page.FindAll("#filter-folder option").Select(o => o.TextContent)));
-        page.Find("#filter-folder").Change("1|2024");
+        await page.Find("#filter-folder").ChangeAsync(new ChangeEventArgs { Value = "1|2024" });
 
         Assert.Contains("source=1", Navigation.Uri);
         Assert.Contains("folder=2024", Navigation.Uri);
         page.WaitForAssertion(() => Assert.Equal("/srv/photos/2024/", _context.SearchService.Queries[^1].Filter.FolderPrefix));
 
-        page.Find("#sort-select").Change("date");
+        await page.Find("#sort-select").ChangeAsync(new ChangeEventArgs { Value = "date" });
         Assert.Contains("sort=date", Navigation.Uri);
         page.WaitForAssertion(() => Assert.Equal(SearchSort.Date, _context.SearchService.Queries[^1].Sort));
         Assert.Equal("/srv/photos/2024/", _context.SearchService.Queries[^1].Filter.FolderPrefix);
     }
 
     [Fact]
-    public void A_new_query_keeps_the_filters()
+    public async Task A_new_query_keeps_the_filters()
     {
         Navigation.NavigateTo("/?q=cat&format=gif");
         var page = _context.Render<Search>();
         page.WaitForAssertion(() => Assert.Single(page.FindAll(".tile")));
 
-        page.Find("#search-input").Input("dog");
-        page.Find("form.searchbox").Submit();
+        await page.Find("#search-input").InputAsync(new ChangeEventArgs { Value = "dog" });
+        await page.Find("form.searchbox").SubmitAsync(new EventArgs());
 
         Assert.EndsWith("/?q=dog&format=gif", Navigation.Uri);
         page.WaitForAssertion(() => Assert.Equal(("dog", "gif"), (_context.SearchService.Queries[^1].Text, _context.SearchService.Queries[^1].Filter.Format)));
     }
 
     [Fact]
-    public void Hidden_near_duplicates_are_counted_and_can_be_shown()
+    public async Task Hidden_near_duplicates_are_counted_and_can_be_shown()
     {
         _context.SearchService.Answer = q => new SearchResponse([TestImages.Hit(5, 0.9f)], TimeSpan.FromMilliseconds(3), false)
         {
@@ -113,7 +114,7 @@ public sealed class FilterBarTests : IDisposable
         var page = _context.Render<Search>();
         page.WaitForAssertion(() => Assert.Contains("7 near-duplicates hidden — show", page.Find("#duplicate-note").TextContent));
 
-        page.Find("#duplicates-toggle").Click();
+        await page.Find("#duplicates-toggle").ClickAsync(new MouseEventArgs());
 
         Assert.Contains("dups=1", Navigation.Uri);
         page.WaitForAssertion(() => Assert.False(_context.SearchService.Queries[^1].HideNearDuplicates));

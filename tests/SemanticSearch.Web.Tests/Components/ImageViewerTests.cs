@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
 using SemanticSearch.Web.Components.Search;
 using SemanticSearch.Web.Tests.Fakes;
 
@@ -28,7 +30,7 @@ public sealed class ImageViewerTests : IDisposable
     }
 
     [Fact]
-    public void Keyboard_closes_and_steps()
+    public async Task Keyboard_closes_and_steps()
     {
         var closed = 0;
         var next = 0;
@@ -42,9 +44,9 @@ public sealed class ImageViewerTests : IDisposable
             .Add(v => v.OnPrevious, () => previous++));
 
         var dialog = viewer.Find(".viewer");
-        dialog.KeyDown("ArrowRight");
-        dialog.KeyDown("ArrowLeft");
-        dialog.KeyDown("Escape");
+        await dialog.KeyDownAsync(new KeyboardEventArgs { Key = "ArrowRight" });
+        await dialog.KeyDownAsync(new KeyboardEventArgs { Key = "ArrowLeft" });
+        await dialog.KeyDownAsync(new KeyboardEventArgs { Key = "Escape" });
 
         Assert.Equal((1, 0, 1), (next, previous, closed));
         Assert.True(viewer.Find("[aria-label='Previous result']").HasAttribute("disabled"));

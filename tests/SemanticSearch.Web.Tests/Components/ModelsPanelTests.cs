@@ -1,4 +1,6 @@
 using System.Security.Cryptography;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
 using SemanticSearch.Clip.Store;
 using SemanticSearch.Core.Models;
@@ -71,33 +73,33 @@ public sealed class ModelsPanelTests : IDisposable
     }
 
     [Fact]
-    public void Use_switches_with_the_variant_chosen_in_the_row_and_Auto_when_none_was_chosen()
+    public async Task Use_switches_with_the_variant_chosen_in_the_row_and_Auto_when_none_was_chosen()
     {
         var panel = _context.Render<ModelsPanel>();
         panel.WaitForAssertion(() => panel.Find(Row("openai/clip-vit-base-patch32") + " .model-use"), Wait);
 
-        panel.Find(Row("openai/clip-vit-base-patch32") + " .model-use").Click();
+        await panel.Find(Row("openai/clip-vit-base-patch32") + " .model-use").ClickAsync(new MouseEventArgs());
         panel.WaitForAssertion(() => Assert.Single(_models.Choices), Wait);
         Assert.Equal(new ModelChoice { Name = "openai/clip-vit-base-patch32", Variant = "Auto" }, _models.Choices[0]);
 
         _models.Pending = null;
         _models.RaiseChanged();
         panel.WaitForAssertion(() => Assert.False(panel.Find(Row("openai/clip-vit-base-patch32") + " .model-use").HasAttribute("disabled")), Wait);
-        panel.Find(Row("openai/clip-vit-base-patch32") + " .model-variant").Change("Quantized");
-        panel.Find(Row("openai/clip-vit-base-patch32") + " .model-use").Click();
+        await panel.Find(Row("openai/clip-vit-base-patch32") + " .model-variant").ChangeAsync(new ChangeEventArgs { Value = "Quantized" });
+        await panel.Find(Row("openai/clip-vit-base-patch32") + " .model-use").ClickAsync(new MouseEventArgs());
         panel.WaitForAssertion(() => Assert.Equal(2, _models.Choices.Count), Wait);
         Assert.Equal(new ModelChoice { Name = "openai/clip-vit-base-patch32", Variant = "Quantized" }, _models.Choices[1]);
         panel.WaitForAssertion(() => Assert.Contains("Quantized", panel.Find("#models-message").TextContent), Wait);
     }
 
     [Fact]
-    public void A_refused_switch_shows_the_reason_as_an_error()
+    public async Task A_refused_switch_shows_the_reason_as_an_error()
     {
         _models.RefuseWith = "Model 'openai/clip-vit-base-patch32' cannot be loaded: onnx/vision_model.onnx is missing.";
         var panel = _context.Render<ModelsPanel>();
         panel.WaitForAssertion(() => panel.Find(Row("openai/clip-vit-base-patch32") + " .model-use"), Wait);
 
-        panel.Find(Row("openai/clip-vit-base-patch32") + " .model-use").Click();
+        await panel.Find(Row("openai/clip-vit-base-patch32") + " .model-use").ClickAsync(new MouseEventArgs());
 
         panel.WaitForAssertion(() => Assert.Equal(_models.RefuseWith, panel.Find("#models-message").TextContent), Wait);
         Assert.Contains("form-error", panel.Find("#models-message").ClassName);
@@ -105,7 +107,7 @@ public sealed class ModelsPanelTests : IDisposable
     }
 
     [Fact]
-    public void Switch_progress_is_pushed_from_the_Changed_event_and_Cancel_switch_reaches_the_service()
+    public async Task Switch_progress_is_pushed_from_the_Changed_event_and_Cancel_switch_reaches_the_service()
     {
         var panel = _context.Render<ModelsPanel>();
         panel.WaitForAssertion(() => panel.Find("#model-table"), Wait);
@@ -117,7 +119,7 @@ public sealed class ModelsPanelTests : IDisposable
         panel.WaitForAssertion(() => Assert.Equal("25", panel.Find("#model-switch-progress").GetAttribute("aria-valuenow")), Wait);
         Assert.Contains("5 of 20 images embedded", panel.Find("#model-switch-text").TextContent);
         Assert.Equal("embedding", panel.Find("#model-switch").GetAttribute("data-phase"));
-        panel.Find("#model-switch-cancel").Click();
+        await panel.Find("#model-switch-cancel").ClickAsync(new MouseEventArgs());
         panel.WaitForAssertion(() => Assert.Equal(1, _models.Cancels), Wait);
         panel.WaitForAssertion(() => Assert.Contains("Cancelling the switch", panel.Find("#models-message").TextContent), Wait);
 
@@ -135,19 +137,19 @@ public sealed class ModelsPanelTests : IDisposable
     }
 
     [Fact]
-    public void Delete_vectors_asks_first_and_deletes_only_after_yes()
+    public async Task Delete_vectors_asks_first_and_deletes_only_after_yes()
     {
         var panel = _context.Render<ModelsPanel>();
         panel.WaitForAssertion(() => panel.Find(Row("openai/clip-vit-base-patch32") + " .model-delete-vectors"), Wait);
 
-        panel.Find(Row("openai/clip-vit-base-patch32") + " .model-delete-vectors").Click();
+        await panel.Find(Row("openai/clip-vit-base-patch32") + " .model-delete-vectors").ClickAsync(new MouseEventArgs());
         panel.WaitForAssertion(() => Assert.Contains("Delete the 12 kept vectors of openai/clip-vit-base-patch32", panel.Find("#confirm-delete-vectors").TextContent), Wait);
-        panel.Find("#confirm-delete-vectors-no").Click();
+        await panel.Find("#confirm-delete-vectors-no").ClickAsync(new MouseEventArgs());
         panel.WaitForAssertion(() => Assert.Empty(panel.FindAll("#confirm-delete-vectors")), Wait);
         Assert.Empty(_models.Deleted);
 
-        panel.Find(Row("openai/clip-vit-base-patch32") + " .model-delete-vectors").Click();
-        panel.Find("#confirm-delete-vectors-yes").Click();
+        await panel.Find(Row("openai/clip-vit-base-patch32") + " .model-delete-vectors").ClickAsync(new MouseEventArgs());
+        await panel.Find("#confirm-delete-vectors-yes").ClickAsync(new MouseEventArgs());
 
         panel.WaitForAssertion(() => Assert.Equal(["openai-clip-b32"], _models.Deleted), Wait);
         panel.WaitForAssertion(() => Assert.Equal("Deleted 12 vectors of openai/clip-vit-base-patch32.", panel.Find("#models-message").TextContent), Wait);
@@ -173,7 +175,7 @@ public sealed class ModelsPanelTests : IDisposable
     }
 
     [Fact]
-    public void Pull_shows_live_progress_from_a_real_download_and_Cancel_pull_stops_it()
+    public async Task Pull_shows_live_progress_from_a_real_download_and_Cancel_pull_stops_it()
     {
         using var temp = new TempDirectory("semsearch-bunit-pull");
         const string vision = "onnx/vision_model.onnx";
@@ -205,12 +207,12 @@ public sealed class ModelsPanelTests : IDisposable
         var row = Row("immich/ViT-B-16__openai");
         panel.WaitForAssertion(() => panel.Find(row + " .model-pull"), Wait);
 
-        panel.Find(row + " .model-pull").Click();
+        await panel.Find(row + " .model-pull").ClickAsync(new MouseEventArgs());
 
         panel.WaitForAssertion(() => Assert.InRange(int.Parse(panel.Find(row + " .model-pull-progress").GetAttribute("aria-valuenow")!), 1, 99), Wait);
         Assert.Contains("of 1.4 MB, file 1 of 1", panel.Find(row + " .model-pull-text").TextContent);
         Assert.Null(panel.Find(row).QuerySelector(".model-pull"));
-        panel.Find(row + " .model-pull-cancel").Click();
+        await panel.Find(row + " .model-pull-cancel").ClickAsync(new MouseEventArgs());
         panel.WaitForAssertion(() => Assert.Contains("Cancelled", panel.Find(row + " .model-pull-text").TextContent), Wait);
         Assert.NotNull(panel.Find(row).QuerySelector(".model-pull"));
         Assert.False(store.IsInstalled("immich/ViT-B-16__openai"));

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
 using SemanticSearch.Core.Search;
 using SemanticSearch.Web.Components.Search;
 using SemanticSearch.Web.Tests.Fakes;
@@ -9,14 +11,14 @@ public sealed class NearDuplicateListTests : IDisposable
     private readonly WebComponentContext _context = new();
 
     [Fact]
-    public void The_viewer_lists_an_images_near_duplicates_when_asked()
+    public async Task The_viewer_lists_an_images_near_duplicates_when_asked()
     {
         _context.SearchService.Answer = _ => new SearchResponse(
             [TestImages.Hit(43, 0.99f, "green-star-042.webp"), TestImages.Hit(44, 0.97f, "green-star-042-small.jpg")], TimeSpan.FromMilliseconds(2), false);
         var viewer = _context.Render<ImageViewer>(p => p.Add(v => v.Hit, TestImages.Hit(42, 0.8f, "green-star-042.png")));
         Assert.Empty(_context.SearchService.Queries); // nothing is searched until asked
 
-        viewer.Find("#show-near-duplicates").Click();
+        await viewer.Find("#show-near-duplicates").ClickAsync(new MouseEventArgs());
 
         viewer.WaitForAssertion(() => Assert.Equal(["43", "44"], viewer.FindAll(".near-duplicate-list li").Select(l => l.GetAttribute("data-image-id"))));
         var query = Assert.Single(_context.SearchService.Queries);
@@ -26,11 +28,11 @@ public sealed class NearDuplicateListTests : IDisposable
     }
 
     [Fact]
-    public void An_image_without_near_duplicates_says_so()
+    public async Task An_image_without_near_duplicates_says_so()
     {
         var viewer = _context.Render<ImageViewer>(p => p.Add(v => v.Hit, TestImages.Hit(42, 0.8f)));
 
-        viewer.Find("#show-near-duplicates").Click();
+        await viewer.Find("#show-near-duplicates").ClickAsync(new MouseEventArgs());
 
         viewer.WaitForAssertion(() => Assert.Equal("No near-duplicates of this image.", viewer.Find("#near-duplicates-none").TextContent));
     }

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
 using SemanticSearch.Core.Search;
 using SemanticSearch.Web.Components.Search;
 using SemanticSearch.Web.Tests.Fakes;
@@ -25,14 +27,14 @@ public sealed class ResultGridTests : IDisposable
     }
 
     [Fact]
-    public void Clicking_a_tile_reports_its_index()
+    public async Task Clicking_a_tile_reports_its_index()
     {
         int? opened = null;
         var grid = _context.Render<ResultGrid>(p => p
             .Add(g => g.Hits, [TestImages.Hit(7, 0.9f), TestImages.Hit(3, 0.5f)])
             .Add(g => g.OnOpen, index => opened = index));
 
-        grid.FindAll(".tile")[1].Click();
+        await grid.FindAll(".tile")[1].ClickAsync(new MouseEventArgs());
 
         Assert.Equal(1, opened);
     }

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
 using SemanticSearch.Web.Components.Search;
 
 namespace SemanticSearch.Web.Tests.Components;
@@ -17,15 +19,15 @@ public sealed class SearchBoxTests : IDisposable
         var input = box.Find("input[type=search]");
         Assert.True(input.HasAttribute("autofocus"));
         Assert.Equal("Search images by text", box.Find("label[for=search-input]").TextContent);
-        input.Input("red");
-        input.Input("red circle");
+        await input.InputAsync(new ChangeEventArgs { Value = "red" });
+        await input.InputAsync(new ChangeEventArgs { Value = "red circle" });
         // The callback's receiver is the test, not a component, so poll instead of waiting for a render.
         for (var waited = 0; requests.Count == 0 && waited < 5000; waited += 20)
             await Task.Delay(20);
         Assert.Single(requests);
         Assert.Equal(new SearchRequest("red circle", Immediate: false), requests[0]);
 
-        box.Find("form").Submit();
+        await box.Find("form").SubmitAsync(new EventArgs());
         Assert.Equal(new SearchRequest("red circle", Immediate: true), requests[1]);
     }
 
@@ -37,7 +39,7 @@ public sealed class SearchBoxTests : IDisposable
     }
 
     [Fact]
-    public void The_url_catching_up_with_a_search_keeps_what_was_typed_since()
+    public async Task The_url_catching_up_with_a_search_keeps_what_was_typed_since()
     {
         var requests = new List<SearchRequest>();
         var box = _context.Render<SearchBox>(p => p
@@ -45,10 +47,10 @@ public sealed class SearchBoxTests : IDisposable
             .Add(b => b.OnSearch, r => requests.Add(r)));
 
         var input = box.Find("#search-input");
-        input.Input("a green st");
-        box.Find("form").Submit();
+        await input.InputAsync(new ChangeEventArgs { Value = "a green st" });
+        await box.Find("form").SubmitAsync(new EventArgs());
         Assert.Equal("a green st", requests.Single().Text);
-        box.Find("#search-input").Input("a green star");
+        await box.Find("#search-input").InputAsync(new ChangeEventArgs { Value = "a green star" });
         // The page's URL now says the searched text, after the user typed on (a slow round trip).
         box.Render(p => p.Add(b => b.Value, "a green st"));
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
 using SemanticSearch.Core.Search;
 using SemanticSearch.Tests.Shared;
@@ -147,7 +148,7 @@ public sealed class SearchPageAsyncTests : IDisposable
         page.WaitForAssertion(() => Assert.StartsWith("data:image/", page.Find("#query-image-chip #query-image").GetAttribute("src")), Patience);
         Assert.Empty(_context.SearchService.Queries);
 
-        page.Find("#load-more").Click();
+        await page.Find("#load-more").ClickAsync(new MouseEventArgs());
 
         page.WaitForAssertion(() => Assert.Single(_context.SearchService.Queries));
         var next = _context.SearchService.Queries[0];

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
 using SemanticSearch.Core.Search;
 using SemanticSearch.Tests.Shared;
@@ -28,10 +29,10 @@ public sealed class SearchPageImageChipTests : IDisposable
         return page;
     }
 
-    private static void TypeAndSubmit(IRenderedComponent<Search> page, string text)
+    private static async Task TypeAndSubmitAsync(IRenderedComponent<Search> page, string text)
     {
-        page.Find("#search-input").Input(text);
-        page.Find("form.searchbox").Submit();
+        await page.Find("#search-input").InputAsync(new ChangeEventArgs { Value = text });
+        await page.Find("form.searchbox").SubmitAsync(new EventArgs());
     }
 
     [Fact]
@@ -46,11 +47,11 @@ public sealed class SearchPageImageChipTests : IDisposable
     }
 
     [Fact]
-    public void Words_typed_next_to_the_chip_are_added_to_the_image()
+    public async Task Words_typed_next_to_the_chip_are_added_to_the_image()
     {
         var page = DropPhoto();
 
-        TypeAndSubmit(page, "snow");
+        await TypeAndSubmitAsync(page, "snow");
 
         Assert.EndsWith($"/?image={PhotoId}&q=snow", Navigation.Uri);
         page.WaitForAssertion(() => Assert.Equal(2, Queries.Count));
@@ -61,13 +62,13 @@ public sealed class SearchPageImageChipTests : IDisposable
     }
 
     [Fact]
-    public void Clearing_the_words_next_to_the_chip_searches_with_the_image_alone()
+    public async Task Clearing_the_words_next_to_the_chip_searches_with_the_image_alone()
     {
         var page = DropPhoto();
-        TypeAndSubmit(page, "snow");
+        await TypeAndSubmitAsync(page, "snow");
         page.WaitForAssertion(() => Assert.Equal(2, Queries.Count));
 
-        TypeAndSubmit(page, "");
+        await TypeAndSubmitAsync(page, "");
 
         Assert.EndsWith($"/?image={PhotoId}", Navigation.Uri);
         page.WaitForAssertion(() => Assert.Equal(3, Queries.Count));
@@ -76,13 +77,13 @@ public sealed class SearchPageImageChipTests : IDisposable
     }
 
     [Fact]
-    public void Removing_the_chip_goes_back_to_the_words_alone()
+    public async Task Removing_the_chip_goes_back_to_the_words_alone()
     {
         var page = DropPhoto();
-        TypeAndSubmit(page, "snow");
+        await TypeAndSubmitAsync(page, "snow");
         page.WaitForAssertion(() => Assert.Equal(2, Queries.Count));
 
-        page.Find("#remove-query-image").Click();
+        await page.Find("#remove-query-image").ClickAsync(new MouseEventArgs());
 
         Assert.EndsWith("/?q=snow", Navigation.Uri);
         page.WaitForAssertion(() => Assert.Equal(3, Queries.Count));

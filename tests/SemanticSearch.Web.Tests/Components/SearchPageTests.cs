@@ -1,9 +1,10 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
-using SemanticSearch.Tests.Shared;
+using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
 using SemanticSearch.Core.Imaging;
 using SemanticSearch.Core.Search;
+using SemanticSearch.Tests.Shared;
 using SemanticSearch.Web.Components.Pages;
 using SemanticSearch.Web.Hosting;
 using SemanticSearch.Web.Tests.Fakes;
@@ -47,12 +48,12 @@ public sealed class SearchPageTests : IDisposable
     }
 
     [Fact]
-    public void Submitting_the_box_puts_the_query_in_the_url()
+    public async Task Submitting_the_box_puts_the_query_in_the_url()
     {
         var page = _context.Render<Search>();
 
-        page.Find("#search-input").Input("blue square");
-        page.Find("form.searchbox").Submit();
+        await page.Find("#search-input").InputAsync(new ChangeEventArgs { Value = "blue square" });
+        await page.Find("form.searchbox").SubmitAsync(new EventArgs());
 
         page.WaitForAssertion(() => Assert.EndsWith("/?q=blue%20square", Navigation.Uri));
         page.WaitForAssertion(() => Assert.Equal("blue square", Assert.Single(_context.SearchService.Queries).Text));
@@ -123,7 +124,7 @@ public sealed class SearchPageTests : IDisposable
     }
 
     [Fact]
-    public void Paging_loads_the_next_results_and_the_viewer_opens_and_closes()
+    public async Task Paging_loads_the_next_results_and_the_viewer_opens_and_closes()
     {
         _context.SearchService.Answer = q => new SearchResponse(
             [.. Enumerable.Range(q.Offset, q.Limit).Select(i => TestImages.Hit(i + 1, 1f - i / 100f))], TimeSpan.FromMilliseconds(5), q.Offset == 0);
@@ -131,21 +132,21 @@ public sealed class SearchPageTests : IDisposable
         var page = _context.Render<Search>();
         page.WaitForAssertion(() => Assert.Equal(24, page.FindAll(".tile").Count));
 
-        page.Find("#load-more").Click();
+        await page.Find("#load-more").ClickAsync(new MouseEventArgs());
         page.WaitForAssertion(() => Assert.Equal(48, page.FindAll(".tile").Count));
         Assert.Equal([0, 24], _context.SearchService.Queries.Select(q => q.Offset));
         Assert.Empty(page.FindAll("#load-more"));
 
-        page.FindAll(".tile")[30].Click();
+        await page.FindAll(".tile")[30].ClickAsync(new MouseEventArgs());
         page.WaitForAssertion(() => Assert.Equal("31", page.Find("#image-viewer").GetAttribute("data-image-id")));
-        page.Find("#image-viewer").KeyDown("ArrowRight");
+        await page.Find("#image-viewer").KeyDownAsync(new KeyboardEventArgs { Key = "ArrowRight" });
         page.WaitForAssertion(() => Assert.Equal("32", page.Find("#image-viewer").GetAttribute("data-image-id")));
-        page.Find("#image-viewer").KeyDown("Escape");
+        await page.Find("#image-viewer").KeyDownAsync(new KeyboardEventArgs { Key = "Escape" });
         page.WaitForAssertion(() => Assert.Empty(page.FindAll("#image-viewer")));
     }
 
     [Fact]
-    public void Scrolling_stops_at_the_depth_limit_with_a_shorter_last_page_instead_of_a_refused_one()
+    public async Task Scrolling_stops_at_the_depth_limit_with_a_shorter_last_page_instead_of_a_refused_one()
     {
         // The context's services are already in use; the options instance is a cached singleton, so setting it holds.
         _context.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SearchOptions>>().Value.MaxDepth = 30;
@@ -155,7 +156,7 @@ public sealed class SearchPageTests : IDisposable
         var page = _context.Render<Search>();
         page.WaitForAssertion(() => Assert.Equal(24, page.FindAll(".tile").Count));
 
-        page.Find("#load-more").Click();
+        await page.Find("#load-more").ClickAsync(new MouseEventArgs());
 
         page.WaitForAssertion(() => Assert.Equal(30, page.FindAll(".tile").Count));
         Assert.Equal([(0, 24), (24, 6)], _context.SearchService.Queries.Select(q => (q.Offset, q.Limit)));
