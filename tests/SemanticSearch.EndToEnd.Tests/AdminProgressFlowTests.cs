@@ -78,7 +78,19 @@ public sealed class AdminProgressFlowTests(BrowserFixture browser, BigGalleryHos
         Assert.EndsWith($" of {Total}", early.GetProperty("done").GetString());
         Assert.DoesNotContain("unknown", early.GetProperty("eta").GetString());
 
-        await page.Locator("#reindex-cancel").ClickAsync();
+        // The screenshot can take seconds on a loaded machine while the run goes on, so this run may have finished
+        // before its cancel lands (a disabled button then ignores the click); it is stopped only so the next can start.
+        await page.EvaluateAsync("() => document.querySelector('#reindex-cancel').click()");
+        await Expect(page.Locator("#crawl-state")).ToHaveTextAsync(new Regex("^(Cancelled|Completed)"), new() { Timeout = 60_000 });
+
+        // A second rebuild is cancelled by the page itself the moment it is a tenth done, with no round trip between
+        // seeing the bar and pressing the button, so the run is certainly part-way when the cancel arrives.
+        await StartFullRebuildAsync(page);
+        await page.WaitForFunctionAsync(
+            "() => { const v = Number(document.querySelector('#index-progress')?.getAttribute('aria-valuenow')); " +
+            "if (!(document.querySelector('#crawl-state').textContent.startsWith('Running') && v >= 10)) return false; " +
+            "document.querySelector('#reindex-cancel').click(); return true; }",
+            null, new() { Timeout = 120_000, PollingInterval = 20 });
         await Expect(page.Locator("#crawl-state")).ToHaveTextAsync(new Regex($"^Cancelled after [\\d,]+ of {Regex.Escape(Total)}"), new() { Timeout = 60_000 });
         var percent = int.Parse((await page.Locator("#index-progress").GetAttributeAsync("aria-valuenow"))!);
         Assert.InRange(percent, 10, 99);
