@@ -63,6 +63,21 @@ public sealed class SearchFlowTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task An_image_dropped_while_the_page_is_still_starting_is_searched_once_the_page_can_take_it()
+    {
+        var original = browser.Gallery.Files.First(f => FixtureGallery.CombinationOf(f) == "green-star");
+        var page = await browser.NewPageAsync();
+        // Straight after the server-rendered page arrives, before Blazor has wired the file input.
+        await page.GotoAsync("/", new PageGotoOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
+        Assert.False(await page.EvaluateAsync<bool>("() => window.semsearch.fileInputReady()"));
+
+        await FileTransferScript.DropFileAsync(page, ImageBytes.NearDuplicate(original), "early.jpg", "image/jpeg");
+
+        await Expect(page.Locator("#query-image-chip")).ToContainTextAsync("early.jpg");
+        await Expect(FirstTile(page).Locator("img")).ToHaveAttributeAsync("alt", Path.GetFileName(original));
+    }
+
+    [Fact]
     public async Task Dropping_an_image_makes_it_a_chip_that_words_typed_next_to_it_add_to()
     {
         var original = browser.Gallery.Files.First(f => FixtureGallery.CombinationOf(f) == "purple-hexagon");

@@ -70,6 +70,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         var page = await NewPageAsync();
         await page.GotoAsync(path);
         await Assertions.Expect(page.Locator("[data-interactive=true]")).ToBeAttachedAsync();
+        // The image file input is wired by a JS call after that render; a file set before it would be lost (seen on a
+        // loaded machine), so a page with one is ready once app.js says the input can take a file.
+        await page.WaitForFunctionAsync("() => !document.getElementById('image-query-file') || window.semsearch.fileInputReady()");
         return page;
     }
 

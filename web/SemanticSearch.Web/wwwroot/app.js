@@ -12,14 +12,32 @@
     document.body.classList.toggle('dragging', on);
   }
 
+  // Blazor wires its InputFile with a JS call sent after the first interactive render (the marker below is the one its
+  // init sets); a change event before that is lost, so a file dropped or pasted on a page still starting waits for it.
+  const fileInputReady = () => {
+    const input = fileInput();
+    return !!input && input._blazorInputFileNextFileId !== undefined;
+  };
+
   // Hands the first file to the InputFile element, as if it had been chosen in the file dialog.
   function handOver(files) {
-    const input = fileInput();
-    if (!input || !files || files.length === 0) return false;
-    const transfer = new DataTransfer();
-    transfer.items.add(files[0]);
-    input.files = transfer.files;
-    input.dispatchEvent(new Event('change', { bubbles: true }));
+    if (!fileInput() || !files || files.length === 0) return false;
+    const file = files[0];
+    const since = Date.now();
+    const give = () => {
+      // After 10 s hand it over anyway: should a Blazor upgrade drop the marker, drops still work once started.
+      if (!fileInputReady() && Date.now() - since < 10000) {
+        setTimeout(give, 50);
+        return;
+      }
+      const input = fileInput();
+      if (!input) return;
+      const transfer = new DataTransfer();
+      transfer.items.add(file);
+      input.files = transfer.files;
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    };
+    give();
     return true;
   }
 
@@ -124,6 +142,8 @@
   const observed = new WeakMap();
 
   window.semsearch = {
+    // True once the page's image file input can take a file (no file input: false).
+    fileInputReady,
     // Clicks the "show more" button whenever it comes near the viewport.
     observeLoadMore(button) {
       if (!button || !('IntersectionObserver' in window)) return;
