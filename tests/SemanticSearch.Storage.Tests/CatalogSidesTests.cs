@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SemanticSearch.Core.Catalog;
 using SemanticSearch.Core.Configuration;
@@ -14,11 +13,7 @@ public sealed class CatalogSidesTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private ServiceProvider Compose() => new ServiceCollection()
-        .AddStorage(new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["SemanticSearch:DataDirectory"] = _temp.Path })
-            .Build())
-        .BuildServiceProvider();
+    private ServiceProvider Compose() => StorageComposition.Over(_temp.Path);
 
     [Fact]
     public void The_reader_and_the_crawl_side_see_what_the_writer_stored()

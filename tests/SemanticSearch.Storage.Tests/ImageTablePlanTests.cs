@@ -1,5 +1,4 @@
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SemanticSearch.Core.Catalog;
 using SemanticSearch.Storage.Catalog;
@@ -60,11 +59,7 @@ public sealed class ImageTablePlanTests : IDisposable
         Assert.Equal(["/photos/a.jpg", "/photos/b.jpg"], images.Values.Select(i => i.Location).Order());
     }
 
-    private ServiceProvider Compose() => new ServiceCollection()
-        .AddStorage(new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["SemanticSearch:DataDirectory"] = _temp.Path })
-            .Build())
-        .BuildServiceProvider();
+    private ServiceProvider Compose() => StorageComposition.Over(_temp.Path);
 
     private List<long> WriteIndexedCatalog(int count)
     {
